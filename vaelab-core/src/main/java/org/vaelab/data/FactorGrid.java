@@ -1,0 +1,20 @@
+package org.vaelab.data;
+
+/**
+ * The factors of variation behind a generated dataset, as integer indices into each factor's value grid.
+ * Metrics read factors through this interface and nothing else of the data.
+ */
+public interface FactorGrid {
+
+    /** Factor names in order, e.g. shape, scale, orientation, posX, posY. */
+    String[] names();
+
+    /** Number of distinct values of each factor. */
+    int[] sizes();
+
+    /** Factor indices of example {@code index}, written into {@code out} (length sizes().length). */
+    void factorsOf(int index, int[] out);
+
+    /** The example index whose factors are {@code factors}; the inverse of factorsOf on a full grid. */
+    int indexOf(int[] factors);
+}
