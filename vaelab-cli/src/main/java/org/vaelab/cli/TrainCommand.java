@@ -1,0 +1,210 @@
+package org.vaelab.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.vaelab.UserInputException;
+import org.vaelab.data.Dataset;
+import org.vaelab.data.DatasetCatalog;
+import org.vaelab.run.RunDirectory;
+import org.vaelab.run.TrainConfig;
+import org.vaelab.workflow.TrainDefaults;
+import org.vaelab.workflow.Training;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a model. With no flags: beta-VAE (beta=4, 10 latents) on procedural dSprites.",
+                "Writes config.json, metrics.jsonl and checkpoints/ into the run directory."})
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", description = "vae, beta-vae, capacity-vae or ae (default: ${DEFAULT-VALUE})",
+            defaultValue = TrainDefaults.MODEL)
+    String model;
+
+    @Option(names = "--dataset", description = "dsprites, mnist, fashion-mnist or pinwheel (default: ${DEFAULT-VALUE})",
+            defaultValue = TrainDefaults.DATASET)
+    String dataset;
+
+    @Option(names = "--latent", description = "latent dimensions (default: 10; 2 for pinwheel)")
+    Integer latent;
+
+    @Option(names = "--beta", description = "KL weight (default: 4 for beta-vae, 1 for vae)")
+    Double beta;
+
+    @Option(names = "--gamma", description = "capacity-vae: weight of |KL - C| (default: 1000)")
+    Double gamma;
+
+    @Option(names = "--capacity-max", description = "capacity-vae: final C in nats (default: 25)")
+    Double capacityMax;
+
+    @Option(names = "--capacity-steps", description = "capacity-vae: steps over which C rises from 0 (default: all)")
+    Long capacitySteps;
+
+    @ArgGroup(exclusive = true)
+    Budget budget;
+
+    static final class Budget {
+        @Option(names = "--steps", description = "optimizer steps (default: 1500 on dsprites, 3000 elsewhere)")
+        Long steps;
+
+        @Option(names = "--epochs", description = "passes over the training data, instead of --steps")
+        Integer epochs;
+    }
+
+    @Option(names = "--batch", description = "batch size (default: 64; 400 for pinwheel)")
+    Integer batch;
+
+    @Option(names = "--lr", description = "Adam learning rate (default: 1e-3)")
+    Double lr;
+
+    @Option(names = "--seed", description = "random seed (default: ${DEFAULT-VALUE})", defaultValue = "0")
+    long seed;
+
+    @Option(names = "--threads", description = "libtorch threads (default: all cores; the launcher also sets "
+            + "OMP_NUM_THREADS and OPENBLAS_NUM_THREADS)")
+    Integer threads;
+
+    @Option(names = "--out", description = "run directory (default: runs/<timestamp>-<model>-<dataset>)")
+    Path out;
+
+    @Option(names = "--resume", description = "continue the run in --out from its latest checkpoint")
+    boolean resume;
+
+    @Option(names = "--arch", description = "conv or mlp (default: conv for dsprites, mlp otherwise)")
+    String arch;
+
+    @Option(names = "--hidden", split = ",", description = "MLP hidden widths, e.g. 200,200 (default: 512,512; 100 for pinwheel)")
+    List<Integer> hidden;
+
+    @Option(names = "--activation", description = "MLP activation: relu or tanh (default: ${DEFAULT-VALUE})",
+            defaultValue = "relu")
+    String activation;
+
+    @Option(names = "--likelihood", description = "bernoulli, gaussian or logistic (default: from the data)")
+    String likelihood;
+
+    @Option(names = "--gaussian-variance", description = "fix the Gaussian likelihood's variance (default: learned)")
+    Double gaussianVariance;
+
+    @Option(names = "--binarize", description = "none, static or dynamic, for mnist and fashion-mnist "
+            + "(default: dynamic for mnist, none for fashion-mnist)")
+    String binarize;
+
+    @Option(names = "--data-dir", description = "directory searched first for dataset files")
+    Path dataDir;
+
+    @Option(names = "--log-every", description = "steps between metrics.jsonl lines (default: ${DEFAULT-VALUE})",
+            defaultValue = "10")
+    int logEvery;
+
+    @Option(names = "--kl-every", description = "steps between per-dimension KL logs (default: ${DEFAULT-VALUE})",
+            defaultValue = "100")
+    int klEvery;
+
+    @Option(names = "--checkpoint-every", description = "steps between checkpoints (default: ${DEFAULT-VALUE})",
+            defaultValue = "500")
+    int checkpointEvery;
+
+    @Override
+    public Integer call() {
+        if (resume && out == null) {
+            throw new UserInputException("--resume needs --out RUN_DIR naming the run to continue");
+        }
+        Path root = out != null ? out : defaultRunDir();
+        RunDirectory run = new RunDirectory(root);
+        Training training;
+        if (resume) {
+            TrainConfig saved = RunDirectory.existing(root).readConfig().config();
+            // Unflagged choices come from the saved run, so defaults cannot clash with it.
+            model = spec.commandLine().getParseResult().hasMatchedOption("--model") ? model : saved.model();
+            dataset = spec.commandLine().getParseResult().hasMatchedOption("--dataset") ? dataset : saved.dataset();
+            binarize = binarize != null ? binarize : saved.binarize();
+            Path savedDataDir = saved.dataDir() == null ? null : Path.of(saved.dataDir());
+            dataDir = dataDir != null ? dataDir : savedDataDir;
+            Dataset data = openTrainingData();
+            TrainConfig requested = resolve(data, binarize);
+            ResumeCheck.rejectChangedFlags(spec, saved, requested);
+            boolean newBudget = budget != null;
+            training = Training.resume(run, newBudget ? requested.steps() : saved.steps(),
+                    newBudget ? requested.epochs() : saved.epochs(), data);
+        } else {
+            Dataset data = openTrainingData();
+            training = Training.start(run, resolve(data, binarize != null ? binarize : TrainDefaults.binarize(dataset)),
+                    data);
+        }
+        TrainConfig used = training.config();
+        System.out.printf("%s %s on %s: %d latents, %d steps of %d, %s, run %s%n", resume ? "resuming" : "training",
+                used.model(), used.dataset(), used.latent(), used.steps(), used.batch(),
+                training.startStep() > 0 ? "from step " + training.startStep() : "from scratch", root);
+        TrainingProgress progress = new TrainingProgress();
+        try {
+            training.run(List.of(progress));
+        } finally {
+            progress.close();
+        }
+        System.out.println("done: " + root + " (next: ./vaelab eval " + root + ")");
+        return 0;
+    }
+
+    private Dataset openTrainingData() {
+        if (binarize != null && !DatasetCatalog.isGreyLevel(dataset) && !binarize.equals("none")) {
+            throw new UserInputException("--binarize applies to mnist and fashion-mnist only, not " + dataset);
+        }
+        return DatasetCatalog.open(dataset, "train", dataDir, binarize != null ? binarize : TrainDefaults.binarize(dataset));
+    }
+
+    private TrainConfig resolve(Dataset data, String binarization) {
+        long steps;
+        Integer epochs = null;
+        int batchSize = batch != null ? batch : TrainDefaults.batch(dataset);
+        if (budget != null && budget.epochs != null) {
+            if (budget.epochs < 1) {
+                throw new UserInputException("--epochs must be at least 1, got " + budget.epochs);
+            }
+            epochs = budget.epochs;
+            steps = (long) epochs * Math.max(1, data.size() / batchSize);
+        } else {
+            steps = budget != null && budget.steps != null ? budget.steps : TrainDefaults.steps(dataset);
+        }
+        if (beta != null && model.equals("vae") && beta != 1) {
+            throw new UserInputException("--model vae has beta = 1; use --model beta-vae for --beta " + beta);
+        }
+        return new TrainConfig(model, dataset, dataDir == null ? null : dataDir.toString(), binarization,
+                latent != null ? latent : TrainDefaults.latent(dataset),
+                arch != null ? arch : TrainDefaults.arch(dataset),
+                hidden != null ? hidden : TrainDefaults.hidden(dataset), activation,
+                likelihood != null ? likelihood : TrainDefaults.likelihood(dataset, binarization), gaussianVariance,
+                beta != null ? beta : TrainDefaults.beta(model),
+                gamma != null ? gamma : TrainDefaults.GAMMA,
+                capacityMax != null ? capacityMax : TrainDefaults.CAPACITY_MAX,
+                capacitySteps != null ? capacitySteps : steps,
+                steps, epochs, batchSize, lr != null ? lr : TrainDefaults.lr(), seed,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+                logEvery, klEvery, checkpointEvery);
+    }
+
+    private Path defaultRunDir() {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return Path.of("runs", stamp + "-" + model + "-" + dataset);
+    }
+
+    /** Flags whose value a resumed run may change; every other given flag must match the saved config. */
+    static final Map<String, String> RESUMABLE = Map.of("--steps", "steps", "--epochs", "epochs",
+            "--threads", "threads", "--out", "out", "--resume", "resume", "--data-dir", "dataDir");
+
+    static List<String> givenFlags(CommandSpec spec) {
+        List<String> given = new ArrayList<>();
+        spec.commandLine().getParseResult().matchedOptions().forEach(o -> given.add(o.longestName()));
+        return given;
+    }
+}

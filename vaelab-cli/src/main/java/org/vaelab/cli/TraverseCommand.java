@@ -1,0 +1,37 @@
+package org.vaelab.cli;
+
+import java.util.concurrent.Callable;
+import org.vaelab.explore.Pictures;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "traverse", mixinStandardHelpOptions = true,
+        description = {"Write latent traversals as a PNG grid: one row per latent dimension, sorted by KL "
+                + "(largest first), moving it from -limit to +limit around one test example's code."})
+final class TraverseCommand implements Callable<Integer> {
+    @Mixin
+    RunOptions run;
+
+    @Mixin
+    PictureOptions picture;
+
+    @Option(names = "--cols", description = "values per dimension (default: ${DEFAULT-VALUE})", defaultValue = "10")
+    int cols;
+
+    @Option(names = "--limit", description = "largest |value| (default: ${DEFAULT-VALUE})", defaultValue = "3")
+    double limit;
+
+    @Override
+    public Integer call() {
+        Counts.positive("--cols", cols);
+        if (!(limit > 0)) {
+            throw new org.vaelab.UserInputException("--limit must be > 0, got " + limit);
+        }
+        RunOptions.Loaded loaded = run.load("test");
+        Pictures pictures = PictureOptions.pictures(loaded, run.seed);
+        int[] dims = Pictures.dimensionsByKl(pictures.klPerDimension(Math.min(500, loaded.data().size())));
+        picture.write(pictures.traversal(dims, cols, limit), loaded.data().shape());
+        return 0;
+    }
+}

@@ -1,0 +1,72 @@
+package org.vaelab.data;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.vaelab.UserInputException;
+import org.vaelab.data.binarize.DynamicBinarized;
+import org.vaelab.data.binarize.StaticBinarized;
+import org.vaelab.data.dsprites.DSprites;
+import org.vaelab.data.mnist.MnistDataset;
+import org.vaelab.data.mnist.MnistLocator;
+import org.vaelab.data.mnist.MnistSplit;
+import org.vaelab.data.mnist.MnistVariant;
+import org.vaelab.data.synthetic.Pinwheel;
+
+/**
+ * The built-in datasets by name, each with a train and a test split. dSprites has no held-out data: its "test"
+ * split is a fixed random sample of 10,000 images of the grid. Pinwheel's splits are independent draws.
+ */
+public final class DatasetCatalog {
+    public static final List<String> NAMES = List.of("dsprites", "mnist", "fashion-mnist", "pinwheel");
+    public static final List<String> SPLITS = List.of("train", "test");
+    public static final List<String> BINARIZATIONS = List.of("none", "static", "dynamic");
+
+    private static final int DSPRITES_TEST_SIZE = 10_000;
+    private static final long DSPRITES_TEST_SEED = 20170101L;
+    private static final int PINWHEEL_TRAIN = 5_000;
+    private static final int PINWHEEL_TEST = 1_000;
+
+    private DatasetCatalog() {
+    }
+
+    /**
+     * Opens dataset {@code name}'s {@code split}. {@code dataDir} (may be null) is searched first for stored
+     * datasets; {@code binarize} applies to grey-level images only.
+     */
+    public static Dataset open(String name, String split, Path dataDir, String binarize) {
+        checkOneOf("dataset", name, NAMES);
+        checkOneOf("split", split, SPLITS);
+        checkOneOf("binarisation", binarize, BINARIZATIONS);
+        boolean test = split.equals("test");
+        return switch (name) {
+            case "dsprites" -> test
+                    ? Subset.random(new DSprites(), DSPRITES_TEST_SIZE, DSPRITES_TEST_SEED, "dsprites-test")
+                    : new DSprites();
+            case "pinwheel" -> test
+                    ? new Pinwheel(PINWHEEL_TEST, Pinwheel.DEFAULT_SEED + 1)
+                    : new Pinwheel(PINWHEEL_TRAIN, Pinwheel.DEFAULT_SEED);
+            default -> binarized(MnistDataset.load(MnistLocator.forDataDir(dataDir), MnistVariant.fromId(name),
+                    MnistSplit.fromId(split)), binarize);
+        };
+    }
+
+    /** Whether {@code name} holds grey levels that --binarize applies to. */
+    public static boolean isGreyLevel(String name) {
+        return name.equals("mnist") || name.equals("fashion-mnist");
+    }
+
+    private static Dataset binarized(Dataset grey, String binarize) {
+        return switch (binarize) {
+            case "static" -> new StaticBinarized(grey);
+            case "dynamic" -> new DynamicBinarized(grey);
+            default -> grey;
+        };
+    }
+
+    private static void checkOneOf(String what, String value, List<String> allowed) {
+        if (!allowed.contains(value)) {
+            throw new UserInputException("unknown " + what + " '" + value + "'; choose one of "
+                    + String.join(", ", allowed));
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.vaelab.run;
+
+/** The content of a run directory's config.json. */
+public record RunConfig(TrainConfig config, Provenance provenance) {
+}

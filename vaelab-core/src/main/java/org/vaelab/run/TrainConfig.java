@@ -1,0 +1,66 @@
+package org.vaelab.run;
+
+import java.util.List;
+import org.vaelab.UserInputException;
+
+/**
+ * Every hyperparameter of a training run, fully resolved (no dataset-dependent defaults left open). Saved as
+ * config.json beside the checkpoints; {@code --resume} rebuilds the run from it.
+ *
+ * @param model        ae, vae, beta-vae or capacity-vae
+ * @param dataset      dsprites, mnist, fashion-mnist or pinwheel
+ * @param dataDir      where to look first for dataset files; null for the default search path
+ * @param binarize     none, static or dynamic (grey-level datasets only)
+ * @param arch         conv or mlp
+ * @param hidden       hidden widths of the MLP (unused by conv)
+ * @param activation   relu or tanh (MLP only; conv nets use relu)
+ * @param likelihood   bernoulli, gaussian or logistic
+ * @param gaussianVariance fixed variance of the Gaussian likelihood, or null to learn it
+ * @param capacityMax  C at the end of annealing, nats (capacity-vae)
+ * @param capacitySteps steps over which C rises linearly from 0 (capacity-vae)
+ * @param steps        optimizer steps in total
+ * @param epochs       the --epochs the steps were derived from, or null
+ * @param logEvery     steps between metrics.jsonl lines
+ * @param klEvery      steps between per-dimension KL entries in metrics.jsonl
+ * @param checkpointEvery steps between checkpoints (one is always written at the end)
+ */
+public record TrainConfig(
+        String model, String dataset, String dataDir, String binarize,
+        int latent, String arch, List<Integer> hidden, String activation,
+        String likelihood, Double gaussianVariance,
+        double beta, double gamma, double capacityMax, long capacitySteps,
+        long steps, Integer epochs, int batch, double lr, long seed, int threads,
+        int logEvery, int klEvery, int checkpointEvery) {
+
+    /** Rejects values no run can use, naming the command-line flag that sets each. */
+    public TrainConfig {
+        require(latent >= 1, "--latent must be at least 1, got " + latent);
+        require(beta >= 0 && Double.isFinite(beta), "--beta must be a number >= 0, got " + beta);
+        require(gamma >= 0 && Double.isFinite(gamma), "--gamma must be a number >= 0, got " + gamma);
+        require(capacityMax >= 0 && Double.isFinite(capacityMax), "--capacity-max must be >= 0, got " + capacityMax);
+        require(capacitySteps >= 1, "--capacity-steps must be at least 1, got " + capacitySteps);
+        require(steps >= 1, "--steps must be at least 1, got " + steps);
+        require(batch >= 1, "--batch must be at least 1, got " + batch);
+        require(lr > 0 && Double.isFinite(lr), "--lr must be a number > 0, got " + lr);
+        require(threads >= 1, "--threads must be at least 1, got " + threads);
+        require(logEvery >= 1 && klEvery >= 1 && checkpointEvery >= 1,
+                "--log-every, --kl-every and --checkpoint-every must be at least 1");
+        require(gaussianVariance == null || gaussianVariance > 0,
+                "--gaussian-variance must be > 0, got " + gaussianVariance);
+        require(hidden != null && hidden.stream().allMatch(h -> h != null && h >= 1),
+                "--hidden widths must be at least 1, got " + hidden);
+        require(arch.equals("conv") || arch.equals("mlp"), "unknown --arch '" + arch + "'; choose conv or mlp");
+        require(activation.equals("relu") || activation.equals("tanh"),
+                "unknown --activation '" + activation + "'; choose relu or tanh");
+        require(List.of("bernoulli", "gaussian", "logistic").contains(likelihood),
+                "unknown --likelihood '" + likelihood + "'; choose bernoulli, gaussian or logistic");
+        require(List.of("ae", "vae", "beta-vae", "capacity-vae").contains(model),
+                "unknown --model '" + model + "'; choose vae, beta-vae, capacity-vae or ae");
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new UserInputException(message);
+        }
+    }
+}
