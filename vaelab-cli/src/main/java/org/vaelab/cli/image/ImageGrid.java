@@ -4,14 +4,11 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
-import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.vaelab.data.Dataset;
+import org.vaelab.run.AtomicFiles;
 
 /**
  * Lays out equally shaped images (samples, reconstructions, latent traversals) in a grid and saves it as a PNG.
@@ -50,22 +47,11 @@ public final class ImageGrid {
     public static void write(Path file, float[][] images, Dataset.Shape shape, int rows, int cols, int scale)
             throws IOException {
         BufferedImage grid = render(images, shape, rows, cols, scale);
-        Path target = file.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        // Not Files.createTempFile: its owner-only permissions would carry over to the renamed target.
-        Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
+        AtomicFiles.write(file, temporary -> {
             if (!ImageIO.write(grid, "png", temporary.toFile())) {
                 throw new IOException("no PNG writer available in this JVM");
             }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
     }
 
     /**

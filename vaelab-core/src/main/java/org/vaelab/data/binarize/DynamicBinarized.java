@@ -1,42 +1,22 @@
 package org.vaelab.data.binarize;
 
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.vaelab.data.Dataset;
-import org.vaelab.data.FactorGrid;
-import org.vaelab.data.ValueKind;
 
 /**
  * A grey-level dataset seen through a fresh Bernoulli sample at every fill: each value p becomes 1 with
  * probability p, drawn from the generator passed to fill, so a run is reproducible given its generator and
  * the model never sees the same binary image twice.
  */
-public final class DynamicBinarized implements Dataset {
-
-    private final Dataset source;
+public final class DynamicBinarized extends BinarizedView {
 
     public DynamicBinarized(Dataset source) {
-        this.source = ProbabilitySource.require(source);
+        super(source);
     }
 
     @Override
     public String name() {
         return source.name() + "-dynamic-binary";
-    }
-
-    @Override
-    public int size() {
-        return source.size();
-    }
-
-    @Override
-    public Shape shape() {
-        return source.shape();
-    }
-
-    @Override
-    public ValueKind valueKind() {
-        return ValueKind.BINARY;
     }
 
     @Override
@@ -46,16 +26,6 @@ public final class DynamicBinarized implements Dataset {
         for (int k = 0; k < n; k++) {
             out[k] = rng.nextDouble() < out[k] ? 1f : 0f;
         }
-    }
-
-    @Override
-    public Optional<Labels> labels() {
-        return source.labels();
-    }
-
-    @Override
-    public Optional<FactorGrid> factors() {
-        return source.factors();
     }
 
     @Override

@@ -1,24 +1,20 @@
 package org.vaelab.data.binarize;
 
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.vaelab.data.Dataset;
-import org.vaelab.data.FactorGrid;
-import org.vaelab.data.ValueKind;
 
 /**
  * A fixed binary copy of a grey-level dataset: every value p is replaced once, at construction, by a
  * Bernoulli(p) sample drawn from a seeded generator, so the same seed gives the same bits in every run.
  * This is the "statically binarised MNIST" convention; the bits are kept packed, 64 to a long.
  */
-public final class StaticBinarized implements Dataset {
+public final class StaticBinarized extends BinarizedView {
 
     /** The seed used when none is given, so that default runs all see the same binarisation. */
     public static final long DEFAULT_SEED = 0x5EED_B1A5L;
 
     private static final int CHUNK = 512;
 
-    private final Dataset source;
     private final long seed;
     private final long[] bits;
 
@@ -27,7 +23,7 @@ public final class StaticBinarized implements Dataset {
     }
 
     public StaticBinarized(Dataset source, long seed) {
-        this.source = ProbabilitySource.require(source);
+        super(source);
         this.seed = seed;
         int dim = source.dim();
         long total = (long) source.size() * dim;
@@ -58,21 +54,6 @@ public final class StaticBinarized implements Dataset {
     }
 
     @Override
-    public int size() {
-        return source.size();
-    }
-
-    @Override
-    public Shape shape() {
-        return source.shape();
-    }
-
-    @Override
-    public ValueKind valueKind() {
-        return ValueKind.BINARY;
-    }
-
-    @Override
     public void fill(int[] indices, float[] out, SplittableRandom rng) {
         int dim = source.dim();
         for (int i = 0; i < indices.length; i++) {
@@ -87,16 +68,6 @@ public final class StaticBinarized implements Dataset {
                 out[to + j] = (bits[(int) (bit >>> 6)] >>> (bit & 63) & 1L) != 0 ? 1f : 0f;
             }
         }
-    }
-
-    @Override
-    public Optional<Labels> labels() {
-        return source.labels();
-    }
-
-    @Override
-    public Optional<FactorGrid> factors() {
-        return source.factors();
     }
 
     @Override

@@ -1,10 +1,7 @@
 package org.vaelab.data.synthetic;
 
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.vaelab.UserInputException;
-import org.vaelab.data.Dataset;
-import org.vaelab.data.ValueKind;
 
 /**
  * The pinwheel of Johnson et al. 2016, "Composing graphical models with neural networks": each arm starts as a
@@ -13,7 +10,7 @@ import org.vaelab.data.ValueKind;
  * The original has 5 arms; Mathieu et al. 2019 use 4, hence the parameter. Point i belongs to arm i mod arms,
  * so every prefix of the data is balanced. Labels are the arm.
  */
-public final class Pinwheel implements Dataset {
+public final class Pinwheel extends PlanarDataset {
 
     public static final int DEFAULT_ARMS = 5;
     public static final double RADIAL_STD = 0.3;
@@ -93,33 +90,13 @@ public final class Pinwheel implements Dataset {
     }
 
     @Override
+    PlanarPoints points() {
+        return points;
+    }
+
+    @Override
     public String name() {
         return "pinwheel";
-    }
-
-    @Override
-    public int size() {
-        return points.size();
-    }
-
-    @Override
-    public Shape shape() {
-        return Shape.flat(2);
-    }
-
-    @Override
-    public ValueKind valueKind() {
-        return ValueKind.REAL;
-    }
-
-    @Override
-    public void fill(int[] indices, float[] out, SplittableRandom rng) {
-        points.fill(indices, out);
-    }
-
-    @Override
-    public Optional<Labels> labels() {
-        return points.asLabels();
     }
 
     @Override

@@ -1,10 +1,7 @@
 package org.vaelab.data.synthetic;
 
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.vaelab.UserInputException;
-import org.vaelab.data.Dataset;
-import org.vaelab.data.ValueKind;
 
 /**
  * Two interleaved Archimedean spirals with Gaussian noise. A point at position t in [0, 1] along its spiral lies
@@ -12,7 +9,7 @@ import org.vaelab.data.ValueKind;
  * t is the square root of a uniform draw so the points spread evenly along the arm rather than crowding the
  * centre. Point i belongs to spiral i mod 2; labels are the spiral.
  */
-public final class Spirals implements Dataset {
+public final class Spirals extends PlanarDataset {
 
     public static final double DEFAULT_TURNS = 1.5;
     public static final double DEFAULT_RADIUS = 1.0;
@@ -67,33 +64,13 @@ public final class Spirals implements Dataset {
     }
 
     @Override
+    PlanarPoints points() {
+        return points;
+    }
+
+    @Override
     public String name() {
         return "spirals";
-    }
-
-    @Override
-    public int size() {
-        return points.size();
-    }
-
-    @Override
-    public Shape shape() {
-        return Shape.flat(2);
-    }
-
-    @Override
-    public ValueKind valueKind() {
-        return ValueKind.REAL;
-    }
-
-    @Override
-    public void fill(int[] indices, float[] out, SplittableRandom rng) {
-        points.fill(indices, out);
-    }
-
-    @Override
-    public Optional<Labels> labels() {
-        return points.asLabels();
     }
 
     @Override
