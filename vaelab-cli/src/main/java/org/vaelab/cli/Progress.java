@@ -16,14 +16,17 @@ final class Progress implements AutoCloseable {
     private final PrintStream out;
     private final long startNanos = System.nanoTime();
     private long nextPlainReport;
-    private String extra = "";
+    private static final int UNKNOWN_TOTAL_SECONDS = 15;
+    private long nextTimedReport = System.nanoTime() + UNKNOWN_TOTAL_SECONDS * 1_000_000_000L;
 
+    /** {@code total} <= 0 means unknown: plain output then reports every {@value #UNKNOWN_TOTAL_SECONDS} s. */
     Progress(String task, long start, long total) {
         this.task = task;
         this.total = total;
         this.out = System.out;
         if (System.console() != null) {
-            this.bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).startsFrom(start, java.time.Duration.ZERO)
+            this.bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total > 0 ? total : -1)
+                    .startsFrom(start, java.time.Duration.ZERO)
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build();
         } else {
             this.bar = null;
@@ -31,8 +34,17 @@ final class Progress implements AutoCloseable {
         }
     }
 
+    /** Progress of work whose total is unknown. */
+    void stepQuietly(long done) {
+        if (bar != null) {
+            bar.stepTo(done);
+        } else if (System.nanoTime() >= nextTimedReport) {
+            out.printf("%s: %d, %.0fs%n", task, done, (System.nanoTime() - startNanos) / 1e9);
+            nextTimedReport = System.nanoTime() + UNKNOWN_TOTAL_SECONDS * 1_000_000_000L;
+        }
+    }
+
     void step(long done, String detail) {
-        extra = detail;
         if (bar != null) {
             bar.stepTo(done);
             bar.setExtraMessage(detail);
@@ -41,10 +53,6 @@ final class Progress implements AutoCloseable {
             out.printf("%s %d/%d (%.0f%%) %.0fs %s%n", task, done, total, 100.0 * done / total, seconds, detail);
             nextPlainReport = done + Math.max(1, total / 10);
         }
-    }
-
-    String lastDetail() {
-        return extra;
     }
 
     @Override

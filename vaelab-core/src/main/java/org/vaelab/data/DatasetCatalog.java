@@ -18,7 +18,8 @@ import org.vaelab.data.synthetic.Pinwheel;
  */
 public final class DatasetCatalog {
     public static final List<String> NAMES = List.of("dsprites", "mnist", "fashion-mnist", "pinwheel");
-    public static final List<String> SPLITS = List.of("train", "test");
+    /** "all" is train then test; for dSprites it is the whole grid in canonical order. */
+    public static final List<String> SPLITS = List.of("train", "test", "all");
     public static final List<String> BINARIZATIONS = List.of("none", "static", "dynamic");
 
     private static final int DSPRITES_TEST_SIZE = 10_000;
@@ -37,6 +38,11 @@ public final class DatasetCatalog {
         checkOneOf("dataset", name, NAMES);
         checkOneOf("split", split, SPLITS);
         checkOneOf("binarisation", binarize, BINARIZATIONS);
+        if (split.equals("all")) {
+            return name.equals("dsprites") ? new DSprites()
+                    : new Concatenation(open(name, "train", dataDir, binarize), open(name, "test", dataDir, binarize),
+                            name + "-all");
+        }
         boolean test = split.equals("test");
         return switch (name) {
             case "dsprites" -> test
@@ -47,6 +53,16 @@ public final class DatasetCatalog {
                     : new Pinwheel(PINWHEEL_TRAIN, Pinwheel.DEFAULT_SEED);
             default -> binarized(MnistDataset.load(MnistLocator.forDataDir(dataDir), MnistVariant.fromId(name),
                     MnistSplit.fromId(split)), binarize);
+        };
+    }
+
+    /** The shape of one example of dataset {@code name}, known without reading any file. */
+    public static Dataset.Shape shapeOf(String name) {
+        checkOneOf("dataset", name, NAMES);
+        return switch (name) {
+            case "dsprites" -> new Dataset.Shape(1, 64, 64);
+            case "pinwheel" -> Dataset.Shape.flat(2);
+            default -> new Dataset.Shape(1, 28, 28);
         };
     }
 

@@ -55,9 +55,31 @@ public final class Subset implements Dataset {
         source.fill(mapped, out, rng);
     }
 
+    /** The source's factors, read through this view's indices (a subset cannot look examples up by factors). */
     @Override
     public Optional<FactorGrid> factors() {
-        return source.factors();
+        return source.factors().map(grid -> new FactorGrid() {
+            @Override
+            public String[] names() {
+                return grid.names();
+            }
+
+            @Override
+            public int[] sizes() {
+                return grid.sizes();
+            }
+
+            @Override
+            public void factorsOf(int index, int[] out) {
+                grid.factorsOf(indices[index], out);
+            }
+
+            @Override
+            public int indexOf(int[] factors) {
+                throw new UnsupportedOperationException(name + " is a sample of the grid; look factors up in "
+                        + source.name());
+            }
+        });
     }
 
     @Override
