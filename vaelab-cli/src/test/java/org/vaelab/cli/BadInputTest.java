@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +68,20 @@ class BadInputTest {
         Files.write(data.resolve("train-labels-idx1-ubyte"), new byte[] {0, 0, 8, 1, 0, 0, 0, 1, 7});
         CliRunner.Result r = CliRunner.run("train", "--dataset", "mnist", "--data-dir", data.toString(), "--out", out());
         assertUsageError(r, "train-images-idx3-ubyte");
+    }
+
+    @Test
+    void aCheckpointFromAnotherModelIsRefused() throws IOException {
+        Path small = dir.resolve("small");
+        Path large = dir.resolve("large");
+        for (Path run : new Path[] {small, large}) {
+            String latent = run == small ? "2" : "3";
+            assertThat(CliRunner.run("train", "--dataset", "pinwheel", "--latent", latent, "--steps", "2", "--threads",
+                    "1", "--out", run.toString()).exitCode()).isZero();
+        }
+        Path checkpoint = Path.of("checkpoints", "step-000000002", "model.pt");
+        Files.copy(small.resolve(checkpoint), large.resolve(checkpoint), StandardCopyOption.REPLACE_EXISTING);
+        assertUsageError(CliRunner.run("eval", large.toString(), "--threads", "1"), "does not fit this model");
     }
 
     @Test
