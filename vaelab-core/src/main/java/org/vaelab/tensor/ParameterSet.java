@@ -77,11 +77,23 @@ public final class ParameterSet {
         archive.save_to(file.toString());
     }
 
-    /** Overwrites every parameter with the values saved in {@code file}; the tree must match. */
+    /**
+     * Overwrites every parameter with the values saved in {@code file}. libtorch replaces each tensor wholesale,
+     * whatever its shape, so the shapes are compared afterwards: a file from another model is an error.
+     */
     public void load(Path file) {
+        Map<String, long[]> expected = new LinkedHashMap<>();
+        named().forEach((name, p) -> expected.put(name, p.shape()));
         InputArchive archive = new InputArchive();
         archive.load_from(file.toString());
         module.load(archive);
+        named().forEach((name, p) -> {
+            if (!java.util.Arrays.equals(expected.get(name), p.shape())) {
+                throw new IllegalStateException("parameter " + name + " has shape "
+                        + java.util.Arrays.toString(p.shape()) + " in " + file.getFileName() + " but "
+                        + java.util.Arrays.toString(expected.get(name)) + " in the model");
+            }
+        });
     }
 
     private static void checkName(String name) {
