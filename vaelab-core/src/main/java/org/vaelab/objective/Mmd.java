@@ -1,0 +1,62 @@
+package org.vaelab.objective;
+
+import org.vaelab.model.ForwardPass;
+import org.vaelab.tensor.DecompositionOps;
+import org.vaelab.tensor.Tensor;
+
+/**
+ * Squared maximum mean discrepancy between the batch's codes z ~ q(z) and as many fresh prior samples, by the
+ * unbiased estimator of Gretton et al. 2012:
+ * sum_{i != j} [k(x_i, x_j)] / (n (n-1)) + sum_{i != j} [k(y_i, y_j)] / (m (m-1)) - 2 sum_{i,j} k(x_i, y_j) / (n m).
+ * Dropping the diagonals removes the positive bias of the plain average, so the estimate is centred on 0 (and may
+ * dip below it) when both samples come from the same distribution.
+ */
+public final class Mmd implements Divergence {
+    private final MmdKernel kernel;
+
+    public Mmd(MmdKernel kernel) {
+        this.kernel = kernel;
+    }
+
+    /** --divergence mmd-imq: Mathieu et al. 2019's per-dimension IMQ kernel. */
+    public static Mmd perDimensionImq() {
+        return new Mmd(new PerDimensionImqKernel());
+    }
+
+    /** The WAE's IMQ kernel on whole codes, for a prior with variance {@code priorVariance} per dimension. */
+    public static Mmd imq(double priorVariance) {
+        return new Mmd(new ImqKernel(priorVariance));
+    }
+
+    /** --divergence mmd-rbf: the Gaussian kernel of InfoVAE. */
+    public static Mmd rbf(double priorVariance) {
+        return new Mmd(new RbfKernel(priorVariance));
+    }
+
+    public MmdKernel kernel() {
+        return kernel;
+    }
+
+    /** MMD between the codes z [B, d] and B samples of the prior (reparameterised where the prior allows). */
+    @Override
+    public Tensor estimate(ForwardPass pass) {
+        Tensor codes = pass.z();
+        return between(codes, pass.prior().sample(codes.size(0)));
+    }
+
+    /** The unbiased squared MMD between samples x [n, d] and y [m, d], n and m at least 2. */
+    public Tensor between(Tensor x, Tensor y) {
+        long n = x.size(0);
+        long m = y.size(0);
+        if (n < 2 || m < 2) {
+            throw new IllegalArgumentException("the unbiased MMD needs at least 2 samples a side, got " + n + " and " + m);
+        }
+        Tensor within = offDiagonalMean(kernel.matrix(x, x), n).add(offDiagonalMean(kernel.matrix(y, y), m));
+        return within.sub(kernel.matrix(x, y).mean().mul(2));
+    }
+
+    private static Tensor offDiagonalMean(Tensor square, long n) {
+        Tensor offDiagonal = DecompositionOps.eye(n).neg().add(1);
+        return square.mul(offDiagonal).sum().div((double) n * (n - 1));
+    }
+}
