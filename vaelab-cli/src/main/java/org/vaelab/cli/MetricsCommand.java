@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.vaelab.UserInputException;
+import org.vaelab.baseline.FactorGridEncoder;
+import org.vaelab.baseline.Representation;
 import org.vaelab.data.Dataset;
 import org.vaelab.data.DatasetCatalog;
 import org.vaelab.data.FactorGrid;
+import org.vaelab.data.dsprites.DSprites;
 import org.vaelab.metrics.FactorEncoder;
 import org.vaelab.metrics.MetricInputs;
 import org.vaelab.metrics.MetricName;
@@ -26,7 +29,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "metrics", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Score a representation on ground-truth factors with disentanglement_lib's protocols: "
                 + "beta_vae, factor_vae, mig, dci, sap, modularity, sparsity.",
-                "  ./vaelab metrics RUN_DIR                       a trained run (dsprites), all metrics",
+                "  ./vaelab metrics RUN_DIR                       a trained run or a baseline (dsprites), all metrics",
                 "  ./vaelab metrics --codes C.npy --factors F.npy arrays from anywhere (array metrics)",
                 "  ./vaelab metrics --codes GRID.npy --dataset dsprites   codes of the whole grid, all metrics",
                 "Writes metrics.json: every score and the protocol that produced it."})
@@ -99,6 +102,9 @@ final class MetricsCommand implements Callable<Integer> {
     }
 
     private Scoring fromRun() {
+        if (Representation.isSavedIn(runDir)) {
+            return fromBaseline();
+        }
         RunOptions options = new RunOptions();
         options.runDir = runDir;
         options.threads = threads;
@@ -107,6 +113,12 @@ final class MetricsCommand implements Callable<Integer> {
         FactorEncoder encoder = Encoding.factorEncoder(loaded.trained().model(), data);
         return new Scoring(MetricInputs.ofGrid(Encoding.requireFactors(data), encoder), allNames(),
                 loaded.trained().run().root().resolve("metrics.json"));
+    }
+
+    /** A baseline scores on the full grid, encoding the images it is asked for. */
+    private Scoring fromBaseline() {
+        FactorGridEncoder encoder = new FactorGridEncoder(Representation.load(runDir), new DSprites(), seed);
+        return new Scoring(MetricInputs.ofGrid(encoder.grid(), encoder), allNames(), runDir.resolve("metrics.json"));
     }
 
     private Scoring fromGridCodes() {

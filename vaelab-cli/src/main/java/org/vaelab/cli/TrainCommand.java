@@ -54,7 +54,7 @@ final class TrainCommand implements Callable<Integer> {
     Budget budget;
 
     static final class Budget {
-        @Option(names = "--steps", description = "optimizer steps (default: 1500 on dsprites, 3000 elsewhere)")
+        @Option(names = "--steps", description = "optimizer steps; 0 saves the untrained model (default: 1500 on dsprites, 3000 elsewhere)")
         Long steps;
 
         @Option(names = "--epochs", description = "passes over the training data, instead of --steps")
@@ -187,7 +187,7 @@ final class TrainCommand implements Callable<Integer> {
                 beta != null ? beta : TrainDefaults.beta(model),
                 gamma != null ? gamma : TrainDefaults.GAMMA,
                 capacityMax != null ? capacityMax : TrainDefaults.CAPACITY_MAX,
-                capacitySteps != null ? capacitySteps : steps,
+                capacitySteps != null ? capacitySteps : Math.max(1, steps),
                 steps, epochs, batchSize, lr != null ? lr : TrainDefaults.lr(), seed,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(),
                 logEvery, klEvery, checkpointEvery);

@@ -18,7 +18,7 @@ import org.vaelab.UserInputException;
  * @param gaussianVariance fixed variance of the Gaussian likelihood, or null to learn it
  * @param capacityMax  C at the end of annealing, nats (capacity-vae)
  * @param capacitySteps steps over which C rises linearly from 0 (capacity-vae)
- * @param steps        optimizer steps in total
+ * @param steps        optimizer steps in total (0 saves the initialised, untrained model)
  * @param epochs       the --epochs the steps were derived from, or null
  * @param logEvery     steps between metrics.jsonl lines
  * @param klEvery      steps between per-dimension KL entries in metrics.jsonl
@@ -39,7 +39,7 @@ public record TrainConfig(
         require(gamma >= 0 && Double.isFinite(gamma), "--gamma must be a number >= 0, got " + gamma);
         require(capacityMax >= 0 && Double.isFinite(capacityMax), "--capacity-max must be >= 0, got " + capacityMax);
         require(capacitySteps >= 1, "--capacity-steps must be at least 1, got " + capacitySteps);
-        require(steps >= 1, "--steps must be at least 1, got " + steps);
+        require(steps >= 0, "--steps must be at least 0, got " + steps);
         require(batch >= 1, "--batch must be at least 1, got " + batch);
         require(lr > 0 && Double.isFinite(lr), "--lr must be a number > 0, got " + lr);
         require(threads >= 1, "--threads must be at least 1, got " + threads);

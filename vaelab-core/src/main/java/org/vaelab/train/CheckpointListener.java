@@ -19,9 +19,10 @@ public final class CheckpointListener implements TrainingListener {
         this.every = every;
     }
 
+    /** A resumed run already has the checkpoint it starts from; a new one saves even after zero steps. */
     @Override
     public void onStart(long startStep, long totalSteps) {
-        lastSaved = startStep;
+        lastSaved = startStep > 0 ? startStep : -1;
     }
 
     @Override
