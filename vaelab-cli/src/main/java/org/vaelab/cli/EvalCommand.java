@@ -2,8 +2,10 @@ package org.vaelab.cli;
 
 import java.util.concurrent.Callable;
 import org.vaelab.UserInputException;
+import org.vaelab.data.Dataset;
 import org.vaelab.eval.EvalResult;
 import org.vaelab.eval.Evaluator;
+import org.vaelab.eval.KlDecomposition;
 import org.vaelab.run.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +33,14 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--batch", description = "examples per batch (default: ${DEFAULT-VALUE})", defaultValue = "100")
     int batch;
 
+    @Option(names = "--decompose", description = "split the average KL into index-code MI, total correlation and "
+            + "dimension-wise KL, over the whole training data (Chen et al. 2018)")
+    boolean decompose;
+
+    @Option(names = "--decompose-samples", description = "z samples the decomposition averages over (default: "
+            + "${DEFAULT-VALUE})", defaultValue = "" + KlDecomposition.DEFAULT_SAMPLES)
+    int decomposeSamples;
+
     @Override
     public Integer call() {
         if (iwaeK != null && (iwaeK < 1 || iwaeK > MAX_IWAE_K)) {
@@ -49,6 +59,14 @@ final class EvalCommand implements Callable<Integer> {
         try (Progress progress = new Progress("eval", 0, examples)) {
             result = evaluator.evaluate(loaded.data(), split, examples, iwaeK == null ? 0 : iwaeK,
                     done -> progress.step(done, ""));
+        }
+        if (decompose) {
+            KlDecomposition decomposition = KlDecomposition.of(loaded.trained().model(), batch, decomposeSamples,
+                    run.seed);
+            Dataset all = run.data("train");
+            try (Progress progress = new Progress("decompose", 0, KlDecomposition.progressTotal(all))) {
+                result = result.withDecomposition(decomposition.decompose(all, done -> progress.step(done, "")));
+            }
         }
         Json.write(loaded.trained().run().eval(), result);
         print(result);
@@ -71,6 +89,12 @@ final class EvalCommand implements Callable<Integer> {
                 dims.append(String.format(" %.2f", v));
             }
             System.out.println(dims);
+        }
+        if (r.decomposition() != null) {
+            var d = r.decomposition();
+            System.out.printf("KL decomposition over %d examples, %d samples: index-code MI %.3f, total correlation "
+                    + "%.3f, dimension-wise KL %.3f (sum %.3f; average KL %.3f)%n", d.posteriors(), d.samples(),
+                    d.mi().nats(), d.tc().nats(), d.dwkl().nats(), d.sum().nats(), d.averageKl());
         }
         if (r.iwae() != null) {
             System.out.printf("IWAE (k=%d)     %10.3f nats, NLL %.3f%s%n", r.iwae().k(), r.iwae().logLikelihood(),

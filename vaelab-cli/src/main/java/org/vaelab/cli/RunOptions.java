@@ -29,10 +29,15 @@ final class RunOptions {
 
     Loaded load(String split) {
         RunDirectory run = RunDirectory.existing(runDir);
-        TrainConfig config = run.readConfig().config();
-        Path dir = dataDir != null ? dataDir : config.dataDir() == null ? null : Path.of(config.dataDir());
-        Dataset data = DatasetCatalog.open(config.dataset(), split, dir, config.binarize());
+        Dataset data = data(split);
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         return new Loaded(TrainedModel.load(run, data.shape(), t), data);
+    }
+
+    /** The run's dataset, {@code split}, found as in training unless --data-dir says otherwise. */
+    Dataset data(String split) {
+        TrainConfig config = RunDirectory.existing(runDir).readConfig().config();
+        Path dir = dataDir != null ? dataDir : config.dataDir() == null ? null : Path.of(config.dataDir());
+        return DatasetCatalog.open(config.dataset(), split, dir, config.binarize());
     }
 }

@@ -27,7 +27,7 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", description = "vae, beta-vae, capacity-vae or ae (default: ${DEFAULT-VALUE})",
+    @Option(names = "--model", description = "vae, beta-vae, capacity-vae, beta-tcvae or ae (default: ${DEFAULT-VALUE})",
             defaultValue = TrainDefaults.MODEL)
     String model;
 
@@ -38,11 +38,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--latent", description = "latent dimensions (default: 10; 2 for pinwheel)")
     Integer latent;
 
-    @Option(names = "--beta", description = "KL weight (default: 4 for beta-vae, 1 for vae)")
+    @Option(names = "--beta", description = "KL weight; beta-tcvae: total-correlation weight (default: 4 for beta-vae, "
+            + "6 for beta-tcvae, 1 for vae)")
     Double beta;
 
-    @Option(names = "--gamma", description = "capacity-vae: weight of |KL - C| (default: 1000)")
+    @Option(names = "--gamma", description = "capacity-vae: weight of |KL - C| (default: 1000); beta-tcvae: weight of "
+            + "the dimension-wise KL (default: 1)")
     Double gamma;
+
+    @Option(names = "--alpha", description = "beta-tcvae: weight of the index-code mutual information (default: 1)")
+    Double alpha;
+
+    @Option(names = "--estimator", description = "beta-tcvae: mss (minibatch stratified sampling) or mws (minibatch "
+            + "weighted sampling) (default: ${DEFAULT-VALUE})", defaultValue = "mss")
+    String estimator;
 
     @Option(names = "--capacity-max", description = "capacity-vae: final C in nats (default: 25)")
     Double capacityMax;
@@ -185,9 +194,10 @@ final class TrainCommand implements Callable<Integer> {
                 hidden != null ? hidden : TrainDefaults.hidden(dataset), activation,
                 likelihood != null ? likelihood : TrainDefaults.likelihood(dataset, binarization), gaussianVariance,
                 beta != null ? beta : TrainDefaults.beta(model),
-                gamma != null ? gamma : TrainDefaults.GAMMA,
+                gamma != null ? gamma : TrainDefaults.gamma(model),
                 capacityMax != null ? capacityMax : TrainDefaults.CAPACITY_MAX,
                 capacitySteps != null ? capacitySteps : Math.max(1, steps),
+                alpha != null ? alpha : 1, estimator,
                 steps, epochs, batchSize, lr != null ? lr : TrainDefaults.lr(), seed,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(),
                 logEvery, klEvery, checkpointEvery);

@@ -54,6 +54,39 @@ class TrainOptionsTest {
         assertThat(iwae.err()).contains("autoencoder");
     }
 
+    @Test
+    void betaTcvaeLogsItsTermsAndEvalDecomposesTheKl() throws IOException {
+        Path run = dir.resolve("tcvae");
+        CliRunner.Result train = CliRunner.run("train", "--dataset", "pinwheel", "--model", "beta-tcvae",
+                "--estimator", "mws", "--steps", "20", "--batch", "100", "--log-every", "10", "--threads", "1",
+                "--out", run.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        JsonNode last = read(Files.readAllLines(run.resolve("metrics.jsonl")).get(2));
+        assertThat(last.has("mi") && last.has("tc") && last.has("dwkl")).isTrue();
+        JsonNode config = Json.MAPPER.readTree(run.resolve("config.json").toFile()).get("config");
+        assertThat(config.get("beta").asDouble()).isEqualTo(6.0);
+        assertThat(config.get("gamma").asDouble()).isEqualTo(1.0);
+        assertThat(config.get("estimator").asText()).isEqualTo("mws");
+
+        CliRunner.Result eval = CliRunner.run("eval", run.toString(), "--decompose", "--decompose-samples", "256",
+                "--threads", "1");
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains("total correlation");
+        JsonNode decomposition = Json.MAPPER.readTree(run.resolve("eval.json").toFile()).get("decomposition");
+        assertThat(decomposition.get("posteriors").asLong()).isEqualTo(5000);
+        double sum = decomposition.at("/sum/nats").asDouble();
+        assertThat(sum).isCloseTo(decomposition.get("averageKl").asDouble(),
+                org.assertj.core.data.Offset.offset(0.5 + 4 * decomposition.at("/sum/standardError").asDouble()));
+    }
+
+    @Test
+    void unknownEstimatorIsRefused() {
+        CliRunner.Result r = CliRunner.run("train", "--model", "beta-tcvae", "--estimator", "exact", "--out",
+                dir.resolve("x").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--estimator").contains("mss");
+    }
+
     private static JsonNode read(String line) {
         try {
             return Json.MAPPER.readTree(line);

@@ -10,10 +10,17 @@ package org.vaelab.eval;
  * @param activeUnits     latent dimensions whose mean KL exceeds {@code activeThreshold}
  * @param elboBitsPerDim  -elbo / (D ln 2), for discrete data only (else null)
  * @param iwae            the importance-weighted bound, when requested
+ * @param decomposition   the average KL split into index-code MI, total correlation and dimension-wise KL over the
+ *                        whole training data, when requested
  */
 public record EvalResult(String split, int examples, int dataDim, Double elbo, double recon, double kl,
                          double[] klPerDim, Integer activeUnits, double activeThreshold, Double elboBitsPerDim,
-                         Iwae iwae) {
+                         Iwae iwae, KlDecompositionResult decomposition) {
+
+    public EvalResult withDecomposition(KlDecompositionResult result) {
+        return new EvalResult(split, examples, dataDim, elbo, recon, kl, klPerDim, activeUnits, activeThreshold,
+                elboBitsPerDim, iwae, result);
+    }
 
     /**
      * The IWAE bound of Burda et al. 2016 with {@code k} samples: log p(x) >= E[log mean_k w_k], w = p(x,z)/q(z|x).

@@ -101,7 +101,7 @@ public final class Evaluator {
             iwae = new EvalResult.Iwae(iwaeK, logLikelihood, -logLikelihood, discrete ? -logLikelihood * bitsScale : null);
         }
         return new EvalResult(split, examples, data.dim(), elbo, recon, kl, klPerDim, active,
-                ACTIVE_UNIT_THRESHOLD, elboBits, iwae);
+                ACTIVE_UNIT_THRESHOLD, elboBits, iwae, null);
     }
 
     /**

@@ -8,13 +8,16 @@ public final class ObjectiveFactory {
     private ObjectiveFactory() {
     }
 
-    public static Objective build(TrainConfig config) {
+    /** {@code datasetSize} is N in beta-TCVAE's minibatch estimators of log q(z). */
+    public static Objective build(TrainConfig config, long datasetSize) {
         return switch (config.model()) {
             case "ae" -> new Reconstruction();
             case "vae", "beta-vae" -> new BetaElbo(config.beta());
             case "capacity-vae" -> new CapacityBetaElbo(config.gamma(), config.capacityMax(), config.capacitySteps());
+            case "beta-tcvae" -> new BetaTcvae(config.alpha(), config.beta(), config.gamma(),
+                    BetaTcvae.Estimator.parse(config.estimator()), datasetSize);
             default -> throw new UserInputException("unknown model '" + config.model()
-                    + "'; choose vae, beta-vae, capacity-vae or ae");
+                    + "'; choose one of " + String.join(", ", TrainConfig.MODELS));
         };
     }
 }

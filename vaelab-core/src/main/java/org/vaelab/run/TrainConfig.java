@@ -7,7 +7,7 @@ import org.vaelab.UserInputException;
  * Every hyperparameter of a training run, fully resolved (no dataset-dependent defaults left open). Saved as
  * config.json beside the checkpoints; {@code --resume} rebuilds the run from it.
  *
- * @param model        ae, vae, beta-vae or capacity-vae
+ * @param model        vae, beta-vae, capacity-vae, beta-tcvae or ae
  * @param dataset      dsprites, mnist, fashion-mnist or pinwheel
  * @param dataDir      where to look first for dataset files; null for the default search path
  * @param binarize     none, static or dynamic (grey-level datasets only)
@@ -18,6 +18,8 @@ import org.vaelab.UserInputException;
  * @param gaussianVariance fixed variance of the Gaussian likelihood, or null to learn it
  * @param capacityMax  C at the end of annealing, nats (capacity-vae)
  * @param capacitySteps steps over which C rises linearly from 0 (capacity-vae)
+ * @param alpha        weight of the index-code mutual information (beta-tcvae)
+ * @param estimator    mss or mws: how beta-tcvae estimates log q(z) from a minibatch
  * @param steps        optimizer steps in total (0 saves the initialised, untrained model)
  * @param epochs       the --epochs the steps were derived from, or null
  * @param logEvery     steps between metrics.jsonl lines
@@ -28,15 +30,20 @@ public record TrainConfig(
         String model, String dataset, String dataDir, String binarize,
         int latent, String arch, List<Integer> hidden, String activation,
         String likelihood, Double gaussianVariance,
-        double beta, double gamma, double capacityMax, long capacitySteps,
+        double beta, double gamma, double capacityMax, long capacitySteps, double alpha, String estimator,
         long steps, Integer epochs, int batch, double lr, long seed, int threads,
         int logEvery, int klEvery, int checkpointEvery) {
+
+    public static final List<String> MODELS = List.of("vae", "beta-vae", "capacity-vae", "beta-tcvae", "ae");
 
     /** Rejects values no run can use, naming the command-line flag that sets each. */
     public TrainConfig {
         require(latent >= 1, "--latent must be at least 1, got " + latent);
         require(beta >= 0 && Double.isFinite(beta), "--beta must be a number >= 0, got " + beta);
         require(gamma >= 0 && Double.isFinite(gamma), "--gamma must be a number >= 0, got " + gamma);
+        require(alpha >= 0 && Double.isFinite(alpha), "--alpha must be a number >= 0, got " + alpha);
+        require(estimator.equals("mss") || estimator.equals("mws"),
+                "unknown --estimator '" + estimator + "'; choose mss or mws");
         require(capacityMax >= 0 && Double.isFinite(capacityMax), "--capacity-max must be >= 0, got " + capacityMax);
         require(capacitySteps >= 1, "--capacity-steps must be at least 1, got " + capacitySteps);
         require(steps >= 0, "--steps must be at least 0, got " + steps);
@@ -54,8 +61,7 @@ public record TrainConfig(
                 "unknown --activation '" + activation + "'; choose relu or tanh");
         require(List.of("bernoulli", "gaussian", "logistic").contains(likelihood),
                 "unknown --likelihood '" + likelihood + "'; choose bernoulli, gaussian or logistic");
-        require(List.of("ae", "vae", "beta-vae", "capacity-vae").contains(model),
-                "unknown --model '" + model + "'; choose vae, beta-vae, capacity-vae or ae");
+        require(MODELS.contains(model), "unknown --model '" + model + "'; choose one of " + String.join(", ", MODELS));
     }
 
     private static void require(boolean condition, String message) {

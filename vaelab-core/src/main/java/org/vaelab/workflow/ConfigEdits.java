@@ -10,7 +10,7 @@ final class ConfigEdits {
     static TrainConfig withSteps(TrainConfig c, long steps, Integer epochs) {
         return new TrainConfig(c.model(), c.dataset(), c.dataDir(), c.binarize(), c.latent(), c.arch(), c.hidden(),
                 c.activation(), c.likelihood(), c.gaussianVariance(), c.beta(), c.gamma(), c.capacityMax(),
-                c.capacitySteps(), steps, epochs, c.batch(), c.lr(), c.seed(), c.threads(), c.logEvery(),
+                c.capacitySteps(), c.alpha(), c.estimator(), steps, epochs, c.batch(), c.lr(), c.seed(), c.threads(), c.logEvery(),
                 c.klEvery(), c.checkpointEvery());
     }
 }

@@ -10,14 +10,24 @@ public final class TrainDefaults {
     public static final String MODEL = "beta-vae";
     public static final String DATASET = "dsprites";
     /** Burgess et al. 2018 use gamma = 1000 and C rising to 25 nats. */
-    public static final double GAMMA = 1000;
+    private static final double CAPACITY_GAMMA = 1000;
     public static final double CAPACITY_MAX = 25;
 
     private TrainDefaults() {
     }
 
+    /** beta-VAE: 4 (Higgins et al. on dSprites); beta-TCVAE: 6 (Chen et al. on dSprites); otherwise 1. */
     public static double beta(String model) {
-        return model.equals("beta-vae") ? 4 : 1;
+        return switch (model) {
+            case "beta-vae" -> 4;
+            case "beta-tcvae" -> 6;
+            default -> 1;
+        };
+    }
+
+    /** capacity-vae's gamma weighs |KL - C| (1000, Burgess et al.); beta-tcvae's weighs the dimension-wise KL (1). */
+    public static double gamma(String model) {
+        return model.equals("beta-tcvae") ? 1 : CAPACITY_GAMMA;
     }
 
     public static String arch(String dataset) {

@@ -96,7 +96,7 @@ public final class Training {
     }
 
     public void run(List<TrainingListener> extraListeners) {
-        Objective objective = ObjectiveFactory.build(config);
+        Objective objective = ObjectiveFactory.build(config, data.size());
         BatchSource batches = new BatchSource(data, config.batch(), config.seed());
         List<TrainingListener> listeners = new ArrayList<>();
         MetricsLog log = new MetricsLog(run.metrics(), config.logEvery());
