@@ -11,6 +11,7 @@ public final class TestConfigs {
     /** An MLP VAE on flat data, {@code latent} dimensions, {@code steps} steps, one thread. */
     public static TrainConfig mlp(String model, String likelihood, int latent, long steps) {
         return new TrainConfig(model, "pinwheel", null, "none", latent, "mlp", List.of(32), "tanh", likelihood,
-                null, 1, 100, 5, steps, 1, "mss", steps, null, 32, 3e-3, 11, 1, 5, 5, 20);
+                null, 1, 100, 5, steps, 1, "mss", "gaussian", "iso", 1, null, 2, 4, 0.8,
+                "kl-inc", 10, steps, null, 32, 3e-3, 11, 1, 5, 5, 20);
     }
 }

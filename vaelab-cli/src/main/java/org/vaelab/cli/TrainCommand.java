@@ -27,7 +27,8 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", description = "vae, beta-vae, capacity-vae, beta-tcvae or ae (default: ${DEFAULT-VALUE})",
+    @Option(names = "--model", description = "vae, beta-vae, capacity-vae, beta-tcvae, decomp, infovae, wae or ae "
+            + "(default: ${DEFAULT-VALUE})",
             defaultValue = TrainDefaults.MODEL)
     String model;
 
@@ -46,8 +47,40 @@ final class TrainCommand implements Callable<Integer> {
             + "the dimension-wise KL (default: 1)")
     Double gamma;
 
-    @Option(names = "--alpha", description = "beta-tcvae: weight of the index-code mutual information (default: 1)")
+    @Option(names = "--alpha", description = "beta-tcvae: weight of the index-code mutual information (default: 1); "
+            + "decomp: weight of D(q(z), p(z)); infovae: its a (default: 0)")
     Double alpha;
+
+    @Option(names = "--prior", description = "gaussian, student-t, mog or sparse (default: ${DEFAULT-VALUE})",
+            defaultValue = "gaussian")
+    String prior;
+
+    @Option(names = "--prior-variance", description = "iso, pca (the data's top principal variances) or learned "
+            + "(default: ${DEFAULT-VALUE})", defaultValue = "iso")
+    String priorVariance;
+
+    @Option(names = "--prior-variance-scale", description = "s: the prior's variances sum to s * latent "
+            + "(default: ${DEFAULT-VALUE})", defaultValue = "1")
+    double priorVarianceScale;
+
+    @Option(names = "--df", description = "Student-t prior's degrees of freedom (default: ${DEFAULT-VALUE})",
+            defaultValue = "2")
+    double df;
+
+    @Option(names = "--components", description = "mixture-of-Gaussians prior's components (default: ${DEFAULT-VALUE})",
+            defaultValue = "4")
+    int components;
+
+    @Option(names = "--sparsity-gamma", description = "sparse prior's spike weight in [0, 1) (default: ${DEFAULT-VALUE})",
+            defaultValue = "0.8")
+    double sparsityGamma;
+
+    @Option(names = "--divergence", description = "decomp: mmd-imq, mmd-rbf or kl-inc (default: ${DEFAULT-VALUE})",
+            defaultValue = "kl-inc")
+    String divergence;
+
+    @Option(names = "--lambda", description = "MMD weight of infovae (default: 1000) and wae (default: 10)")
+    Double lambda;
 
     @Option(names = "--estimator", description = "beta-tcvae: mss (minibatch stratified sampling) or mws (minibatch "
             + "weighted sampling) (default: ${DEFAULT-VALUE})", defaultValue = "mss")
@@ -197,7 +230,9 @@ final class TrainCommand implements Callable<Integer> {
                 gamma != null ? gamma : TrainDefaults.gamma(model),
                 capacityMax != null ? capacityMax : TrainDefaults.CAPACITY_MAX,
                 capacitySteps != null ? capacitySteps : Math.max(1, steps),
-                alpha != null ? alpha : 1, estimator,
+                alpha != null ? alpha : TrainDefaults.alpha(model), estimator, prior, priorVariance,
+                priorVarianceScale, null, df, components, sparsityGamma, divergence,
+                lambda != null ? lambda : TrainDefaults.lambda(model),
                 steps, epochs, batchSize, lr != null ? lr : TrainDefaults.lr(), seed,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(),
                 logEvery, klEvery, checkpointEvery);

@@ -15,6 +15,7 @@ public final class KlRegistry {
     static {
         register(DiagonalGaussian.class, StandardNormal.class, (q, p) -> GaussianKl.toStandardNormal(q));
         register(DiagonalGaussian.class, DiagonalGaussian.class, GaussianKl::between);
+        register(DiagonalGaussian.class, AnisotropicGaussianPrior.class, PriorKls::gaussianToAnisotropic);
     }
 
     private KlRegistry() {

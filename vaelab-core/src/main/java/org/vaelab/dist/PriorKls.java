@@ -11,11 +11,6 @@ public final class PriorKls {
     private PriorKls() {
     }
 
-    /** Adds this class's closed forms to {@link KlRegistry}; calling it again changes nothing. */
-    public static void register() {
-        KlRegistry.register(DiagonalGaussian.class, AnisotropicGaussianPrior.class, PriorKls::gaussianToAnisotropic);
-    }
-
     /** KL(N(m, s^2) || N(0, v)) = 0.5 * (log v - log s^2 + (s^2 + m^2) / v - 1) per dimension. */
     static KlTerm gaussianToAnisotropic(DiagonalGaussian q, AnisotropicGaussianPrior p) {
         Tensor priorLogVar = p.logVariance();

@@ -3,7 +3,6 @@ package org.vaelab.model;
 import java.util.List;
 import org.vaelab.UserInputException;
 import org.vaelab.data.Dataset.Shape;
-import org.vaelab.dist.StandardNormal;
 import org.vaelab.nn.Activation;
 import org.vaelab.nn.ConvDecoder;
 import org.vaelab.nn.ConvEncoder;
@@ -42,9 +41,10 @@ public final class ModelFactory {
             decoderNet = new Mlp(parameters.child("decoder"), activation,
                     widths(latent, hidden, shape.size() * head.outputsPerValue(), true));
         }
-        boolean stochastic = !config.model().equals("ae");
+        // The plain autoencoder and the WAE encode deterministically.
+        boolean stochastic = !config.model().equals("ae") && !config.model().equals("wae");
         return new VariationalAutoencoder(new GaussianEncoder(encoderNet), new NetworkDecoder(decoderNet, head),
-                new StandardNormal(latent), parameters, stochastic);
+                PriorFactory.build(config, parameters), parameters, stochastic);
     }
 
     /** 64x64 (and any side divisible by 16): 32,32,64,64 as in disentanglement_lib; 28x28: 32,64 to 7x7. */

@@ -22,8 +22,8 @@ public final class InfoVaeObjective implements Objective {
             throw new IllegalArgumentException("InfoVAE lambda must be a number > 0, got " + lambda);
         }
         if (!(alpha <= 1) || !(alpha + lambda - 1 >= 0)) {
-            throw new IllegalArgumentException("InfoVAE needs alpha <= 1 and alpha + lambda >= 1 so both weights are"
-                    + " >= 0, got alpha " + alpha + " and lambda " + lambda);
+            throw new org.vaelab.UserInputException("infovae needs --alpha <= 1 and --alpha + --lambda >= 1 so both "
+                    + "weights are >= 0, got alpha " + alpha + " and lambda " + lambda);
         }
         this.alpha = alpha;
         this.lambda = lambda;

@@ -16,6 +16,10 @@ public final class ObjectiveFactory {
             case "capacity-vae" -> new CapacityBetaElbo(config.gamma(), config.capacityMax(), config.capacitySteps());
             case "beta-tcvae" -> new BetaTcvae(config.alpha(), config.beta(), config.gamma(),
                     BetaTcvae.Estimator.parse(config.estimator()), datasetSize);
+            case "decomp" -> new DecompositionObjective(config.beta(), config.alpha(),
+                    Divergence.named(config.divergence()));
+            case "infovae" -> InfoVaeObjective.withRbfMmd(config.alpha(), config.lambda(), config.priorVarianceScale());
+            case "wae" -> new WaeObjective(config.lambda(), config.priorVarianceScale());
             default -> throw new UserInputException("unknown model '" + config.model()
                     + "'; choose one of " + String.join(", ", TrainConfig.MODELS));
         };

@@ -7,7 +7,7 @@ import org.vaelab.UserInputException;
  * Every hyperparameter of a training run, fully resolved (no dataset-dependent defaults left open). Saved as
  * config.json beside the checkpoints; {@code --resume} rebuilds the run from it.
  *
- * @param model        vae, beta-vae, capacity-vae, beta-tcvae or ae
+ * @param model        vae, beta-vae, capacity-vae, beta-tcvae, decomp, infovae, wae or ae
  * @param dataset      dsprites, mnist, fashion-mnist or pinwheel
  * @param dataDir      where to look first for dataset files; null for the default search path
  * @param binarize     none, static or dynamic (grey-level datasets only)
@@ -20,6 +20,15 @@ import org.vaelab.UserInputException;
  * @param capacitySteps steps over which C rises linearly from 0 (capacity-vae)
  * @param alpha        weight of the index-code mutual information (beta-tcvae)
  * @param estimator    mss or mws: how beta-tcvae estimates log q(z) from a minibatch
+ * @param prior        gaussian, student-t, mog or sparse
+ * @param priorVariance iso, pca or learned: the Gaussian prior's per-dimension variances (mog: learned means too)
+ * @param priorVarianceScale s: the prior's variances sum to s * d
+ * @param priorVariances the top-d principal variances of the training data when priorVariance is pca, else null
+ * @param df           degrees of freedom of the Student-t prior
+ * @param components   components of the mixture-of-Gaussians prior
+ * @param sparsityGamma weight of the spike N(0, 0.05^2) in the sparse prior, in [0, 1)
+ * @param divergence   mmd-imq, mmd-rbf or kl-inc: D(q(z), p(z)) of the decomp model
+ * @param lambda       weight of the MMD term of infovae and wae
  * @param steps        optimizer steps in total (0 saves the initialised, untrained model)
  * @param epochs       the --epochs the steps were derived from, or null
  * @param logEvery     steps between metrics.jsonl lines
@@ -31,10 +40,14 @@ public record TrainConfig(
         int latent, String arch, List<Integer> hidden, String activation,
         String likelihood, Double gaussianVariance,
         double beta, double gamma, double capacityMax, long capacitySteps, double alpha, String estimator,
+        String prior, String priorVariance, double priorVarianceScale, List<Double> priorVariances, double df,
+        int components, double sparsityGamma, String divergence, double lambda,
         long steps, Integer epochs, int batch, double lr, long seed, int threads,
         int logEvery, int klEvery, int checkpointEvery) {
 
-    public static final List<String> MODELS = List.of("vae", "beta-vae", "capacity-vae", "beta-tcvae", "ae");
+    public static final List<String> MODELS = List.of("vae", "beta-vae", "capacity-vae", "beta-tcvae", "decomp",
+            "infovae", "wae", "ae");
+    public static final List<String> PRIORS = List.of("gaussian", "student-t", "mog", "sparse");
 
     /** Rejects values no run can use, naming the command-line flag that sets each. */
     public TrainConfig {
@@ -44,6 +57,17 @@ public record TrainConfig(
         require(alpha >= 0 && Double.isFinite(alpha), "--alpha must be a number >= 0, got " + alpha);
         require(estimator.equals("mss") || estimator.equals("mws"),
                 "unknown --estimator '" + estimator + "'; choose mss or mws");
+        require(PRIORS.contains(prior), "unknown --prior '" + prior + "'; choose one of " + String.join(", ", PRIORS));
+        require(List.of("iso", "pca", "learned").contains(priorVariance),
+                "unknown --prior-variance '" + priorVariance + "'; choose iso, pca or learned");
+        require(priorVarianceScale > 0 && Double.isFinite(priorVarianceScale),
+                "--prior-variance-scale must be a number > 0, got " + priorVarianceScale);
+        require(df > 0 && Double.isFinite(df), "--df must be a number > 0, got " + df);
+        require(components >= 1, "--components must be at least 1, got " + components);
+        require(sparsityGamma >= 0 && sparsityGamma < 1, "--sparsity-gamma must be in [0, 1), got " + sparsityGamma);
+        require(List.of("mmd-imq", "mmd-rbf", "kl-inc").contains(divergence),
+                "unknown --divergence '" + divergence + "'; choose mmd-imq, mmd-rbf or kl-inc");
+        require(lambda > 0 && Double.isFinite(lambda), "--lambda must be a number > 0, got " + lambda);
         require(capacityMax >= 0 && Double.isFinite(capacityMax), "--capacity-max must be >= 0, got " + capacityMax);
         require(capacitySteps >= 1, "--capacity-steps must be at least 1, got " + capacitySteps);
         require(steps >= 0, "--steps must be at least 0, got " + steps);

@@ -30,6 +30,16 @@ public final class TrainDefaults {
         return model.equals("beta-tcvae") ? 1 : CAPACITY_GAMMA;
     }
 
+    /** beta-tcvae's index-code MI weight is 1 (Chen et al.); decomp's divergence weight and InfoVAE's a are 0. */
+    public static double alpha(String model) {
+        return model.equals("beta-tcvae") ? 1 : 0;
+    }
+
+    /** InfoVAE's MMD weight (Zhao et al. use 1000 with alpha 0); WAE's lambda (Tolstikhin et al.: 10 on MNIST). */
+    public static double lambda(String model) {
+        return model.equals("infovae") ? 1000 : 10;
+    }
+
     public static String arch(String dataset) {
         return dataset.equals("dsprites") ? "conv" : "mlp";
     }

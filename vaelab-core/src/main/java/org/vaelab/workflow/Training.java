@@ -50,8 +50,9 @@ public final class Training {
     }
 
     /** A new run in a directory that must not hold one already. */
-    public static Training start(RunDirectory run, TrainConfig config, Dataset data) {
+    public static Training start(RunDirectory run, TrainConfig requested, Dataset data) {
         RunDirectory.requireFree(run.root());
+        TrainConfig config = ConfigEdits.withPriorVariances(requested, data);
         Training training = new Training(run, config, data, 0);
         // Only now that the model builds does the directory appear: a failed start leaves nothing behind.
         RunDirectory.create(run.root());

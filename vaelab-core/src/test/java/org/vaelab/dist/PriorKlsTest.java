@@ -16,7 +16,6 @@ class PriorKlsTest {
 
     @BeforeAll
     static void register() {
-        PriorKls.register();
     }
 
     @Test

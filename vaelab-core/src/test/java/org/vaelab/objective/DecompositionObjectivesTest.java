@@ -75,7 +75,6 @@ class DecompositionObjectivesTest {
 
     @Test
     void divergencesReachLearnedPriorParameters() {
-        PriorKls.register();
         ParameterSet parameters = new ParameterSet();
         AnisotropicGaussianPrior prior = AnisotropicGaussianPrior.learned(parameters.child("prior"),
                 new double[] {3, 1, 1}, 1);

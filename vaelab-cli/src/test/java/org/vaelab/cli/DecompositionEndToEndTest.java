@@ -1,0 +1,98 @@
+package org.vaelab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaelab.run.Json;
+
+/** The priors and objectives of Mathieu et al. 2019 and their relatives, end to end on short pinwheel runs. */
+class DecompositionEndToEndTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void decompWithAMixturePriorAndInclusiveKlTrainsAndEvaluates() throws IOException {
+        Path run = train("mog", "--model", "decomp", "--beta", "0", "--alpha", "1", "--prior", "mog",
+                "--prior-variance-scale", "0.03", "--divergence", "kl-inc");
+        JsonNode last = lastLine(run);
+        assertThat(last.has("divergence")).isTrue();
+        assertThat(last.get("divergence").asDouble()).isFinite();
+        CliRunner.Result eval = CliRunner.run("eval", run.toString(), "--iwae", "5", "--threads", "1");
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+    }
+
+    @Test
+    void everyPriorFamilyTrains() throws IOException {
+        for (String[] prior : List.of(new String[] {"--prior", "student-t", "--df", "9"},
+                new String[] {"--prior", "sparse", "--sparsity-gamma", "0.8"},
+                new String[] {"--prior", "gaussian", "--prior-variance", "learned"},
+                new String[] {"--prior", "gaussian", "--prior-variance", "pca"})) {
+            String[] args = new String[prior.length + 4];
+            args[0] = "--model";
+            args[1] = "decomp";
+            args[2] = "--divergence";
+            args[3] = "mmd-imq";
+            System.arraycopy(prior, 0, args, 4, prior.length);
+            Path run = train(prior[1] + "-" + prior[prior.length - 1], args);
+            assertThat(lastLine(run).get("loss").asDouble()).isFinite();
+        }
+        JsonNode pca = Json.MAPPER.readTree(dir.resolve("gaussian-pca/config.json").toFile()).at("/config/priorVariances");
+        assertThat(pca).hasSize(2);
+        assertThat(pca.get(0).asDouble()).isGreaterThanOrEqualTo(pca.get(1).asDouble());
+    }
+
+    @Test
+    void infoVaeAndWaeTrain() throws IOException {
+        assertThat(lastLine(train("infovae", "--model", "infovae")).has("divergence")).isTrue();
+        assertThat(lastLine(train("wae", "--model", "wae", "--lambda", "10")).has("divergence")).isTrue();
+    }
+
+    @Test
+    void badPriorSettingsAreRefusedInOneLine() {
+        assertRefused("--components", "--prior", "mog", "--components", "0");
+        assertRefused("--df", "--prior", "student-t", "--df", "0");
+        assertRefused("--sparsity-gamma", "--prior", "sparse", "--sparsity-gamma", "1");
+        assertRefused("--latent", "--prior", "gaussian", "--prior-variance", "pca", "--latent", "3");
+        assertRefused("--divergence", "--model", "decomp", "--divergence", "mmd");
+    }
+
+    private void assertRefused(String mention, String... flags) {
+        String[] args = new String[flags.length + 7];
+        args[0] = "train";
+        args[1] = "--dataset";
+        args[2] = "pinwheel";
+        args[3] = "--steps";
+        args[4] = "2";
+        args[5] = "--out";
+        args[6] = dir.resolve("refused").toString();
+        System.arraycopy(flags, 0, args, 7, flags.length);
+        CliRunner.Result r = CliRunner.run(args);
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).contains(mention);
+        assertThat(dir.resolve("refused")).doesNotExist();
+    }
+
+    private Path train(String name, String... flags) {
+        Path run = dir.resolve(name);
+        String[] args = new String[flags.length + 11];
+        String[] common = {"train", "--dataset", "pinwheel", "--steps", "20", "--log-every", "10", "--threads", "1",
+                "--out", run.toString()};
+        System.arraycopy(common, 0, args, 0, common.length);
+        System.arraycopy(flags, 0, args, common.length, flags.length);
+        CliRunner.Result r = CliRunner.run(args);
+        assertThat(r.exitCode()).as(name + ": " + r.err()).isZero();
+        return run;
+    }
+
+    private static JsonNode lastLine(Path run) throws IOException {
+        List<String> lines = Files.readAllLines(run.resolve("metrics.jsonl"));
+        return Json.MAPPER.readTree(lines.get(lines.size() - 1));
+    }
+}
