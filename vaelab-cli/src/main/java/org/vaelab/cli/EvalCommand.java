@@ -90,6 +90,8 @@ final class EvalCommand implements Callable<Integer> {
             }
             System.out.println(dims);
         }
+        System.out.printf("prior match     MMD(q(z), p(z)) %.4f, mean log p(z) %.3f nats (%d codes)%n",
+                r.priorMatch().mmd(), r.priorMatch().meanLogPrior(), r.priorMatch().samples());
         if (r.decomposition() != null) {
             var d = r.decomposition();
             System.out.printf("KL decomposition over %d examples, %d samples: index-code MI %.3f, total correlation "

@@ -1,6 +1,8 @@
 package org.vaelab.cli;
 
+import java.util.Arrays;
 import java.util.concurrent.Callable;
+import org.vaelab.eval.Evaluator;
 import org.vaelab.explore.Pictures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +24,9 @@ final class TraverseCommand implements Callable<Integer> {
     @Option(names = "--limit", description = "largest |value| (default: ${DEFAULT-VALUE})", defaultValue = "3")
     double limit;
 
+    @Option(names = "--active-only", description = "only the dimensions whose mean KL exceeds 0.01 nats")
+    boolean activeOnly;
+
     @Override
     public Integer call() {
         Counts.positive("--cols", cols);
@@ -30,7 +35,13 @@ final class TraverseCommand implements Callable<Integer> {
         }
         RunOptions.Loaded loaded = run.load("test");
         Pictures pictures = PictureOptions.pictures(loaded, run.seed);
-        int[] dims = Pictures.dimensionsByKl(pictures.klPerDimension(Math.min(500, loaded.data().size())));
+        double[] kl = pictures.klPerDimension(Math.min(500, loaded.data().size()));
+        int[] dims = Arrays.stream(Pictures.dimensionsByKl(kl))
+                .filter(j -> !activeOnly || kl[j] > Evaluator.ACTIVE_UNIT_THRESHOLD).toArray();
+        if (dims.length == 0) {
+            throw new org.vaelab.UserInputException("no latent dimension is active (KL > "
+                    + Evaluator.ACTIVE_UNIT_THRESHOLD + " nats); drop --active-only to see them all");
+        }
         picture.write(pictures.traversal(dims, cols, limit), loaded.data().shape());
         return 0;
     }

@@ -28,6 +28,37 @@ class DecompositionEndToEndTest {
     }
 
     @Test
+    void latentPicturesAndPriorMatch() throws IOException {
+        Path run = train("density", "--model", "decomp", "--prior", "mog", "--prior-variance-scale", "0.03");
+        Path png = dir.resolve("density.png");
+        CliRunner.Result density = CliRunner.run("latent-density", run.toString(), "--out", png.toString(),
+                "--samples", "500", "--threads", "1");
+        assertThat(density.exitCode()).as(density.err()).isZero();
+        // Two 64x64 panels at scale 4 with a 2-pixel separator.
+        assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isEqualTo(2 * 256 + 2);
+        CliRunner.Result eval = CliRunner.run("eval", run.toString(), "--threads", "1");
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        JsonNode match = Json.MAPPER.readTree(run.resolve("eval.json").toFile()).get("priorMatch");
+        assertThat(match.get("mmd").asDouble()).isFinite();
+        assertThat(match.get("meanLogPrior").asDouble()).isFinite();
+
+        Path tiny = dir.resolve("tiny");
+        assertThat(CliRunner.run("train", "--steps", "2", "--batch", "8", "--latent", "3", "--threads", "1", "--out",
+                tiny.toString()).exitCode()).isZero();
+        CliRunner.Result scatter = CliRunner.run("latent-density", tiny.toString(), "--out",
+                dir.resolve("scatter.png").toString(), "--samples", "200", "--threads", "1");
+        assertThat(scatter.exitCode()).as(scatter.err()).isZero();
+        assertThat(dir.resolve("scatter.png")).isRegularFile();
+        CliRunner.Result refused = CliRunner.run("latent-density", tiny.toString(), "--mode", "density", "--out",
+                dir.resolve("no.png").toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("2-d");
+        CliRunner.Result active = CliRunner.run("traverse", tiny.toString(), "--active-only", "--out",
+                dir.resolve("t.png").toString(), "--threads", "1");
+        assertThat(active.exitCode()).isIn(0, 2);
+    }
+
+    @Test
     void everyPriorFamilyTrains() throws IOException {
         for (String[] prior : List.of(new String[] {"--prior", "student-t", "--df", "9"},
                 new String[] {"--prior", "sparse", "--sparsity-gamma", "0.8"},

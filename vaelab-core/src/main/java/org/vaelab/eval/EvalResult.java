@@ -10,16 +10,17 @@ package org.vaelab.eval;
  * @param activeUnits     latent dimensions whose mean KL exceeds {@code activeThreshold}
  * @param elboBitsPerDim  -elbo / (D ln 2), for discrete data only (else null)
  * @param iwae            the importance-weighted bound, when requested
+ * @param priorMatch      how close the aggregate posterior is to the prior (MMD, mean log p(z))
  * @param decomposition   the average KL split into index-code MI, total correlation and dimension-wise KL over the
  *                        whole training data, when requested
  */
 public record EvalResult(String split, int examples, int dataDim, Double elbo, double recon, double kl,
                          double[] klPerDim, Integer activeUnits, double activeThreshold, Double elboBitsPerDim,
-                         Iwae iwae, KlDecompositionResult decomposition) {
+                         Iwae iwae, PriorMatch priorMatch, KlDecompositionResult decomposition) {
 
     public EvalResult withDecomposition(KlDecompositionResult result) {
         return new EvalResult(split, examples, dataDim, elbo, recon, kl, klPerDim, activeUnits, activeThreshold,
-                elboBitsPerDim, iwae, result);
+                elboBitsPerDim, iwae, priorMatch, result);
     }
 
     /**

@@ -100,8 +100,9 @@ public final class Evaluator {
             double logLikelihood = iwaeSum / examples;
             iwae = new EvalResult.Iwae(iwaeK, logLikelihood, -logLikelihood, discrete ? -logLikelihood * bitsScale : null);
         }
+        PriorMatch priorMatch = PriorMatch.estimate(model, data, PriorMatch.DEFAULT_SAMPLES, seed);
         return new EvalResult(split, examples, data.dim(), elbo, recon, kl, klPerDim, active,
-                ACTIVE_UNIT_THRESHOLD, elboBits, iwae, null);
+                ACTIVE_UNIT_THRESHOLD, elboBits, iwae, priorMatch, null);
     }
 
     /**
