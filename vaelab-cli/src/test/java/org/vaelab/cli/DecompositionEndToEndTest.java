@@ -34,8 +34,8 @@ class DecompositionEndToEndTest {
         CliRunner.Result density = CliRunner.run("latent-density", run.toString(), "--out", png.toString(),
                 "--samples", "500", "--threads", "1");
         assertThat(density.exitCode()).as(density.err()).isZero();
-        // Two 64x64 panels at scale 4 with a 2-pixel separator.
-        assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isEqualTo(2 * 256 + 2);
+        // Two 64x64 panels at scale 2 with a 2-pixel separator.
+        assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isEqualTo(2 * 128 + 2);
         CliRunner.Result eval = CliRunner.run("eval", run.toString(), "--threads", "1");
         assertThat(eval.exitCode()).as(eval.err()).isZero();
         JsonNode match = Json.MAPPER.readTree(run.resolve("eval.json").toFile()).get("priorMatch");
