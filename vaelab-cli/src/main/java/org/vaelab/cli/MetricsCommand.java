@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.vaelab.UserInputException;
 import org.vaelab.baseline.FactorGridEncoder;
 import org.vaelab.baseline.Representation;
@@ -20,6 +21,7 @@ import org.vaelab.metrics.MetricInputs;
 import org.vaelab.metrics.MetricName;
 import org.vaelab.metrics.MetricSuite;
 import org.vaelab.metrics.MetricsReport;
+import org.vaelab.metrics.SparsityProtocol;
 import org.vaelab.run.Json;
 import org.vaelab.workflow.Encoding;
 import picocli.CommandLine.Command;
@@ -110,6 +112,14 @@ final class MetricsCommand implements Callable<Integer> {
         options.threads = threads;
         RunOptions.Loaded loaded = options.load("train");
         Dataset data = loaded.data();
+        if (data.factors().isEmpty() && only != null && only.equals(List.of("sparsity"))) {
+            // Sparsity needs codes only, so datasets without factors (Fashion-MNIST) can be scored on it.
+            int n = Math.min(SparsityProtocol.DEFAULT.numPoints(), data.size());
+            float[][] codes = Encoding.means(loaded.trained().model(), data, IntStream.range(0, n).toArray());
+            int[][] noFactors = new int[n][0];
+            return new Scoring(MetricInputs.ofArrays(codes, noFactors, codes, noFactors), only,
+                    loaded.trained().run().root().resolve("metrics.json"));
+        }
         FactorEncoder encoder = Encoding.factorEncoder(loaded.trained().model(), data);
         return new Scoring(MetricInputs.ofGrid(Encoding.requireFactors(data), encoder), allNames(),
                 loaded.trained().run().root().resolve("metrics.json"));
