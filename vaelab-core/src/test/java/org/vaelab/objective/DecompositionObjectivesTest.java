@@ -52,8 +52,9 @@ class DecompositionObjectivesTest {
             double recon = loss.terms().get("recon").item();
             double kl = loss.terms().get("kl").item();
             assertThat(loss.total().item()).isCloseTo(recon + 0.5 * kl + 99.5 * 0.25, within(1e-4));
-            assertThatThrownBy(() -> new InfoVaeObjective(1.5, 1, CONSTANT)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> new InfoVaeObjective(-1, 1.5, CONSTANT)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new InfoVaeObjective(1.5, 1, CONSTANT)).isInstanceOf(UserInputException.class)
+                    .hasMessageContaining("--alpha");
+            assertThatThrownBy(() -> new InfoVaeObjective(-1, 1.5, CONSTANT)).isInstanceOf(UserInputException.class);
             assertThatThrownBy(() -> new InfoVaeObjective(0, 0, CONSTANT)).isInstanceOf(IllegalArgumentException.class);
         }
     }
