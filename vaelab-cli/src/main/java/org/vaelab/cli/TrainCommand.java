@@ -27,8 +27,8 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", description = "vae, beta-vae, capacity-vae, beta-tcvae, decomp, infovae, wae or ae "
-            + "(default: ${DEFAULT-VALUE})",
+    @Option(names = "--model", description = "vae, beta-vae, capacity-vae, beta-tcvae, decomp, infovae, wae, vlae, "
+            + "pixelcnn or ae (default: ${DEFAULT-VALUE})",
             defaultValue = TrainDefaults.MODEL)
     String model;
 
@@ -51,7 +51,7 @@ final class TrainCommand implements Callable<Integer> {
             + "decomp: weight of D(q(z), p(z)); infovae: its a (default: 0)")
     Double alpha;
 
-    @Option(names = "--prior", description = "gaussian, student-t, mog or sparse (default: ${DEFAULT-VALUE})",
+    @Option(names = "--prior", description = "gaussian, student-t, mog, sparse or af (default: ${DEFAULT-VALUE})",
             defaultValue = "gaussian")
     String prior;
 
@@ -81,6 +81,22 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--lambda", description = "MMD weight of infovae (default: 1000) and wae (default: 10)")
     Double lambda;
+
+    @Option(names = "--receptive-field", description = "vlae, pixelcnn: masked 3x3 layers of the PixelCNN decoder, "
+            + "which set its causal window (default: ${DEFAULT-VALUE})", defaultValue = "3")
+    int receptiveField;
+
+    @Option(names = "--flow-layers", description = "layers of the af prior (default: ${DEFAULT-VALUE})",
+            defaultValue = "4")
+    int flowLayers;
+
+    @Option(names = "--posterior", description = "vlae: gaussian or iaf (default: ${DEFAULT-VALUE})",
+            defaultValue = "gaussian")
+    String posterior;
+
+    @Option(names = "--pixelcnn-channels", description = "vlae, pixelcnn: feature maps per layer "
+            + "(default: ${DEFAULT-VALUE})", defaultValue = "16")
+    int pixelcnnChannels;
 
     @Option(names = "--estimator", description = "beta-tcvae: mss (minibatch stratified sampling) or mws (minibatch "
             + "weighted sampling) (default: ${DEFAULT-VALUE})", defaultValue = "mss")
@@ -232,7 +248,8 @@ final class TrainCommand implements Callable<Integer> {
                 capacitySteps != null ? capacitySteps : Math.max(1, steps),
                 alpha != null ? alpha : TrainDefaults.alpha(model), estimator, prior, priorVariance,
                 priorVarianceScale, null, df, components, sparsityGamma, divergence,
-                lambda != null ? lambda : TrainDefaults.lambda(model),
+                lambda != null ? lambda : TrainDefaults.lambda(model), receptiveField, flowLayers, posterior,
+                pixelcnnChannels,
                 steps, epochs, batchSize, lr != null ? lr : TrainDefaults.lr(), seed,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(),
                 logEvery, klEvery, checkpointEvery);

@@ -24,27 +24,37 @@ public final class ModelFactory {
 
     public static VariationalAutoencoder build(TrainConfig config, Shape shape) {
         ParameterSet parameters = new ParameterSet();
+        if (AutoregressiveModels.handles(config)) {
+            return AutoregressiveModels.build(config, shape, parameters);
+        }
         int latent = config.latent();
         LikelihoodHead head = head(config, parameters, shape.size());
-        Layer encoderNet;
+        Layer encoderNet = encoderNetwork(config, shape, parameters, 2 * latent);
         Layer decoderNet;
         if (config.arch().equals("conv")) {
-            int[] channels = convChannels(shape);
-            encoderNet = new ConvEncoder(parameters.child("encoder"), shape, channels, CONV_DENSE_WIDTH, 2 * latent);
-            decoderNet = new ConvDecoder(parameters.child("decoder"), shape, latent, channels, CONV_DENSE_WIDTH,
-                    head.outputsPerValue());
+            decoderNet = new ConvDecoder(parameters.child("decoder"), shape, latent, convChannels(shape),
+                    CONV_DENSE_WIDTH, head.outputsPerValue());
         } else {
-            Activation activation = Activation.valueOf(config.activation().toUpperCase());
-            List<Integer> hidden = config.hidden();
-            encoderNet = new Mlp(parameters.child("encoder"), activation,
-                    widths(shape.size(), hidden, 2 * latent, false));
-            decoderNet = new Mlp(parameters.child("decoder"), activation,
-                    widths(latent, hidden, shape.size() * head.outputsPerValue(), true));
+            decoderNet = new Mlp(parameters.child("decoder"), activation(config),
+                    widths(latent, config.hidden(), shape.size() * head.outputsPerValue(), true));
         }
         // The plain autoencoder and the WAE encode deterministically.
         boolean stochastic = !config.model().equals("ae") && !config.model().equals("wae");
         return new VariationalAutoencoder(new GaussianEncoder(encoderNet), new NetworkDecoder(decoderNet, head),
                 PriorFactory.build(config, parameters), parameters, stochastic);
+    }
+
+    /** The conv or MLP network from flat data to {@code outputs} posterior parameters. */
+    static Layer encoderNetwork(TrainConfig config, Shape shape, ParameterSet parameters, int outputs) {
+        if (config.arch().equals("conv")) {
+            return new ConvEncoder(parameters.child("encoder"), shape, convChannels(shape), CONV_DENSE_WIDTH, outputs);
+        }
+        return new Mlp(parameters.child("encoder"), activation(config),
+                widths(shape.size(), config.hidden(), outputs, false));
+    }
+
+    private static Activation activation(TrainConfig config) {
+        return Activation.valueOf(config.activation().toUpperCase());
     }
 
     /** 64x64 (and any side divisible by 16): 32,32,64,64 as in disentanglement_lib; 28x28: 32,64 to 7x7. */

@@ -2,6 +2,7 @@ package org.vaelab.model;
 
 import org.vaelab.UserInputException;
 import org.vaelab.dist.AnisotropicGaussianPrior;
+import org.vaelab.dist.AutoregressiveFlowPrior;
 import org.vaelab.dist.MixtureOfGaussiansPrior;
 import org.vaelab.dist.Prior;
 import org.vaelab.dist.SpikeAndSlabPrior;
@@ -15,6 +16,9 @@ import org.vaelab.tensor.ParameterSet;
  * s * d); learned parameters register under "prior".
  */
 final class PriorFactory {
+    /** Width of the MADE layers in flows: sized for CPUs (VLAE used 640). */
+    static final int FLOW_HIDDEN = 128;
+
     private PriorFactory() {
     }
 
@@ -30,6 +34,9 @@ final class PriorFactory {
             };
             case "student-t" -> new StudentTPrior(d, config.df(), Math.sqrt(s));
             case "sparse" -> new SpikeAndSlabPrior(d, config.sparsityGamma(), Math.sqrt(s));
+            // Shift-only layers (unit scale), as VLAE used on MNIST for stability.
+            case "af" -> new AutoregressiveFlowPrior(parameters, "prior", d, config.flowLayers(),
+                    new int[] {FLOW_HIDDEN, FLOW_HIDDEN}, true);
             case "mog" -> {
                 // Four components in 2-d sit at the compass points, as in Mathieu et al.'s pinwheel demonstration.
                 float[][] means = d == 2 && config.components() == 4 ? MixtureOfGaussiansPrior.compassMeans()

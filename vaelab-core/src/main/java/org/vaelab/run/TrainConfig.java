@@ -7,7 +7,7 @@ import org.vaelab.UserInputException;
  * Every hyperparameter of a training run, fully resolved (no dataset-dependent defaults left open). Saved as
  * config.json beside the checkpoints; {@code --resume} rebuilds the run from it.
  *
- * @param model        vae, beta-vae, capacity-vae, beta-tcvae, decomp, infovae, wae or ae
+ * @param model        vae, beta-vae, capacity-vae, beta-tcvae, decomp, infovae, wae, vlae, pixelcnn or ae
  * @param dataset      dsprites, mnist, fashion-mnist or pinwheel
  * @param dataDir      where to look first for dataset files; null for the default search path
  * @param binarize     none, static or dynamic (grey-level datasets only)
@@ -20,7 +20,7 @@ import org.vaelab.UserInputException;
  * @param capacitySteps steps over which C rises linearly from 0 (capacity-vae)
  * @param alpha        weight of the index-code mutual information (beta-tcvae)
  * @param estimator    mss or mws: how beta-tcvae estimates log q(z) from a minibatch
- * @param prior        gaussian, student-t, mog or sparse
+ * @param prior        gaussian, student-t, mog, sparse or af (autoregressive flow)
  * @param priorVariance iso, pca or learned: the Gaussian prior's per-dimension variances (mog: learned means too)
  * @param priorVarianceScale s: the prior's variances sum to s * d
  * @param priorVariances the top-d principal variances of the training data when priorVariance is pca, else null
@@ -29,6 +29,10 @@ import org.vaelab.UserInputException;
  * @param sparsityGamma weight of the spike N(0, 0.05^2) in the sparse prior, in [0, 1)
  * @param divergence   mmd-imq, mmd-rbf or kl-inc: D(q(z), p(z)) of the decomp model
  * @param lambda       weight of the MMD term of infovae and wae
+ * @param receptiveField masked 3x3 layers of the PixelCNN decoder (vlae, pixelcnn): its causal window
+ * @param flowLayers   autoregressive-flow layers of the af prior
+ * @param posterior    gaussian or iaf (vlae)
+ * @param pixelcnnChannels feature maps in each PixelCNN layer
  * @param steps        optimizer steps in total (0 saves the initialised, untrained model)
  * @param epochs       the --epochs the steps were derived from, or null
  * @param logEvery     steps between metrics.jsonl lines
@@ -42,12 +46,13 @@ public record TrainConfig(
         double beta, double gamma, double capacityMax, long capacitySteps, double alpha, String estimator,
         String prior, String priorVariance, double priorVarianceScale, List<Double> priorVariances, double df,
         int components, double sparsityGamma, String divergence, double lambda,
+        int receptiveField, int flowLayers, String posterior, int pixelcnnChannels,
         long steps, Integer epochs, int batch, double lr, long seed, int threads,
         int logEvery, int klEvery, int checkpointEvery) {
 
     public static final List<String> MODELS = List.of("vae", "beta-vae", "capacity-vae", "beta-tcvae", "decomp",
-            "infovae", "wae", "ae");
-    public static final List<String> PRIORS = List.of("gaussian", "student-t", "mog", "sparse");
+            "infovae", "wae", "vlae", "pixelcnn", "ae");
+    public static final List<String> PRIORS = List.of("gaussian", "student-t", "mog", "sparse", "af");
 
     /** Rejects values no run can use, naming the command-line flag that sets each. */
     public TrainConfig {
@@ -68,6 +73,11 @@ public record TrainConfig(
         require(List.of("mmd-imq", "mmd-rbf", "kl-inc").contains(divergence),
                 "unknown --divergence '" + divergence + "'; choose mmd-imq, mmd-rbf or kl-inc");
         require(lambda > 0 && Double.isFinite(lambda), "--lambda must be a number > 0, got " + lambda);
+        require(receptiveField >= 1, "--receptive-field must be at least 1, got " + receptiveField);
+        require(flowLayers >= 0, "--flow-layers must be at least 0, got " + flowLayers);
+        require(posterior.equals("gaussian") || posterior.equals("iaf"),
+                "unknown --posterior '" + posterior + "'; choose gaussian or iaf");
+        require(pixelcnnChannels >= 1, "--pixelcnn-channels must be at least 1, got " + pixelcnnChannels);
         require(capacityMax >= 0 && Double.isFinite(capacityMax), "--capacity-max must be >= 0, got " + capacityMax);
         require(capacitySteps >= 1, "--capacity-steps must be at least 1, got " + capacitySteps);
         require(steps >= 0, "--steps must be at least 0, got " + steps);

@@ -34,7 +34,8 @@ final class ConfigEdits {
         return new TrainConfig(c.model(), c.dataset(), c.dataDir(), c.binarize(), c.latent(), c.arch(), c.hidden(),
                 c.activation(), c.likelihood(), c.gaussianVariance(), c.beta(), c.gamma(), c.capacityMax(),
                 c.capacitySteps(), c.alpha(), c.estimator(), c.prior(), c.priorVariance(), c.priorVarianceScale(),
-                variances, c.df(), c.components(), c.sparsityGamma(), c.divergence(), c.lambda(), c.steps(),
+                variances, c.df(), c.components(), c.sparsityGamma(), c.divergence(), c.lambda(), c.receptiveField(), c.flowLayers(),
+                c.posterior(), c.pixelcnnChannels(), c.steps(),
                 c.epochs(), c.batch(), c.lr(), c.seed(), c.threads(), c.logEvery(), c.klEvery(), c.checkpointEvery());
     }
 
@@ -42,7 +43,8 @@ final class ConfigEdits {
         return new TrainConfig(c.model(), c.dataset(), c.dataDir(), c.binarize(), c.latent(), c.arch(), c.hidden(),
                 c.activation(), c.likelihood(), c.gaussianVariance(), c.beta(), c.gamma(), c.capacityMax(),
                 c.capacitySteps(), c.alpha(), c.estimator(), c.prior(), c.priorVariance(), c.priorVarianceScale(),
-                c.priorVariances(), c.df(), c.components(), c.sparsityGamma(), c.divergence(), c.lambda(), steps, epochs, c.batch(), c.lr(), c.seed(), c.threads(), c.logEvery(),
+                c.priorVariances(), c.df(), c.components(), c.sparsityGamma(), c.divergence(), c.lambda(), c.receptiveField(), c.flowLayers(), c.posterior(),
+                c.pixelcnnChannels(), steps, epochs, c.batch(), c.lr(), c.seed(), c.threads(), c.logEvery(),
                 c.klEvery(), c.checkpointEvery());
     }
 }

@@ -1,0 +1,74 @@
+package org.vaelab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaelab.run.Json;
+
+/** VLAE and its unconditional PixelCNN baseline, end to end on tiny dSprites runs. */
+class AutoregressiveEndToEndTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void vlaeWithAnAfPriorAndIafPosteriorTrainsAndEvaluates() throws IOException {
+        Path run = train("vlae", "--model", "vlae", "--prior", "af", "--flow-layers", "1", "--posterior", "iaf",
+                "--latent", "3");
+        CliRunner.Result eval = CliRunner.run("eval", run.toString(), "--limit", "6", "--batch", "3", "--iwae", "2",
+                "--threads", "1");
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        JsonNode result = Json.MAPPER.readTree(run.resolve("eval.json").toFile());
+        assertThat(result.at("/iwae/nll").asDouble()).isPositive();
+    }
+
+    @Test
+    void pixelCnnAloneHasZeroKlSoItsBoundsAreItsLikelihood() throws IOException {
+        Path run = train("pixelcnn", "--model", "pixelcnn");
+        CliRunner.Result eval = CliRunner.run("eval", run.toString(), "--limit", "6", "--batch", "3", "--iwae", "3",
+                "--threads", "1");
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        JsonNode result = Json.MAPPER.readTree(run.resolve("eval.json").toFile());
+        assertThat(result.get("kl").asDouble()).isZero();
+        assertThat(result.at("/iwae/logLikelihood").asDouble()).isCloseTo(result.get("elbo").asDouble(), within(1e-3));
+    }
+
+    @Test
+    void badSettingsAreRefusedInOneLine() {
+        assertRefused("--receptive-field", "--model", "vlae", "--receptive-field", "0");
+        assertRefused("--receptive-field", "--model", "vlae", "--receptive-field", "64");
+        assertRefused("--flow-layers", "--model", "vlae", "--prior", "af", "--flow-layers", "-1");
+        assertRefused("binary", "--model", "vlae", "--dataset", "pinwheel");
+    }
+
+    private void assertRefused(String mention, String... flags) {
+        String[] args = new String[flags.length + 5];
+        args[0] = "train";
+        args[1] = "--steps";
+        args[2] = "1";
+        args[3] = "--out";
+        args[4] = dir.resolve("refused").toString();
+        System.arraycopy(flags, 0, args, 5, flags.length);
+        CliRunner.Result r = CliRunner.run(args);
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).contains(mention);
+        assertThat(dir.resolve("refused")).doesNotExist();
+    }
+
+    private Path train(String name, String... flags) {
+        Path run = dir.resolve(name);
+        String[] common = {"train", "--steps", "3", "--batch", "4", "--receptive-field", "2", "--pixelcnn-channels",
+                "4", "--threads", "1", "--out", run.toString()};
+        String[] args = new String[common.length + flags.length];
+        System.arraycopy(common, 0, args, 0, common.length);
+        System.arraycopy(flags, 0, args, common.length, flags.length);
+        CliRunner.Result r = CliRunner.run(args);
+        assertThat(r.exitCode()).as(name + ": " + r.err()).isZero();
+        return run;
+    }
+}
