@@ -12,7 +12,7 @@ public final class ObjectiveFactory {
     public static Objective build(TrainConfig config, long datasetSize) {
         return switch (config.model()) {
             case "ae" -> new Reconstruction();
-            case "vae", "beta-vae" -> new BetaElbo(config.beta());
+            case "vae", "beta-vae", "vlae", "pixelcnn" -> new BetaElbo(config.beta());
             case "capacity-vae" -> new CapacityBetaElbo(config.gamma(), config.capacityMax(), config.capacitySteps());
             case "beta-tcvae" -> new BetaTcvae(config.alpha(), config.beta(), config.gamma(),
                     BetaTcvae.Estimator.parse(config.estimator()), datasetSize);
