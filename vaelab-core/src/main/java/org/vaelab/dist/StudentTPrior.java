@@ -1,7 +1,6 @@
 package org.vaelab.dist;
 
 import org.vaelab.UserInputException;
-import org.vaelab.tensor.DecompositionOps;
 import org.vaelab.tensor.Tensor;
 
 /**
@@ -62,7 +61,7 @@ public final class StudentTPrior implements Prior {
      */
     @Override
     public Tensor sample(long count) {
-        Tensor chiSquareOverDf = DecompositionOps.standardGamma(df / 2, count, dim).mul(2 / df);
+        Tensor chiSquareOverDf = GammaSampler.standardGamma(df / 2, count, dim).mul(2 / df);
         return Tensor.randn(count, dim).div(chiSquareOverDf.sqrt()).mul(scale);
     }
 

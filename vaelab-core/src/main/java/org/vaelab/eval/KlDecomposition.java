@@ -15,7 +15,6 @@ import org.vaelab.model.VariationalAutoencoder;
 import org.vaelab.tensor.Engine;
 import org.vaelab.tensor.NoGrad;
 import org.vaelab.tensor.Scope;
-import org.vaelab.tensor.TcvaeOps;
 import org.vaelab.tensor.Tensor;
 
 /**
@@ -184,10 +183,10 @@ public final class KlDecomposition {
         int n = (int) means.size(0);
         int d = (int) means.size(1);
         // Features of each sample for log q(z|x_m) = sum_k (a_mk z_k^2 + b_mk z_k + c_mk), as matrix products.
-        Tensor zz = TcvaeOps.toDouble(z);
-        Tensor jointFeatures = Tensor.cat(1, zz.square(), zz, TcvaeOps.toDouble(Tensor.full(1, samples, 1)));
+        Tensor zz = z.toDouble();
+        Tensor jointFeatures = Tensor.cat(1, zz.square(), zz, Tensor.full(1, samples, 1).toDouble());
         Tensor marginalFeatures = Tensor.cat(2, zz.square().unsqueeze(2), zz.unsqueeze(2),
-                TcvaeOps.toDouble(Tensor.full(1, samples, d, 1))).transpose(0, 1);             // [d, S, 3]
+                Tensor.full(1, samples, d, 1).toDouble()).transpose(0, 1);             // [d, S, 3]
 
         int block = Math.min(samples, SAMPLE_BLOCK);
         int chunk = (int) Math.max(1, Math.min(n, chunkElements / ((long) block * d)));
@@ -198,8 +197,8 @@ public final class KlDecomposition {
         for (int start = 0; start < n; start += chunk) {
             int count = Math.min(chunk, n - start);
             try (Scope posteriors = Scope.open()) {
-                Tensor mean = TcvaeOps.toDouble(means.narrow(0, start, count));
-                Tensor logVar = TcvaeOps.toDouble(logVars.narrow(0, start, count));
+                Tensor mean = means.narrow(0, start, count).toDouble();
+                Tensor logVar = logVars.narrow(0, start, count).toDouble();
                 float[] peaks = highestPeaks(logVars.narrow(0, start, count));
                 float jointPeak = 0;
                 for (float p : peaks) {
@@ -211,7 +210,7 @@ public final class KlDecomposition {
                 Tensor c = mean.square().mul(precision).add(logVar).add(LOG_2PI).mul(-0.5);
                 // Shifted by the chunk's highest peak, every term is at most 0, so exp cannot overflow.
                 Tensor jointConstant = c.sum(1).sub(jointPeak).unsqueeze(1);
-                Tensor marginalConstant = c.sub(TcvaeOps.toDouble(Tensor.of(peaks, 1, d)));
+                Tensor marginalConstant = c.sub(Tensor.of(peaks, 1, d).toDouble());
                 Tensor jointCoefficients = Tensor.cat(1, a, b, jointConstant).transpose(0, 1);    // [2d+1, m]
                 Tensor marginalCoefficients = Tensor.cat(2, a.unsqueeze(2), b.unsqueeze(2),
                         marginalConstant.unsqueeze(2)).transpose(0, 1).transpose(1, 2);        // [d, 3, m]

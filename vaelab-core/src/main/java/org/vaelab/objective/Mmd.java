@@ -1,7 +1,6 @@
 package org.vaelab.objective;
 
 import org.vaelab.model.ForwardPass;
-import org.vaelab.tensor.DecompositionOps;
 import org.vaelab.tensor.Tensor;
 
 /**
@@ -56,7 +55,7 @@ public final class Mmd implements Divergence {
     }
 
     private static Tensor offDiagonalMean(Tensor square, long n) {
-        Tensor offDiagonal = DecompositionOps.eye(n).neg().add(1);
+        Tensor offDiagonal = Tensor.eye(n).neg().add(1);
         return square.mul(offDiagonal).sum().div((double) n * (n - 1));
     }
 }

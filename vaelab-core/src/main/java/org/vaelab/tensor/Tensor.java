@@ -54,6 +54,11 @@ public final class Tensor {
         return new Tensor(torch.full(shape, new Scalar(value)));
     }
 
+    /** The n x n identity matrix. */
+    public static Tensor eye(long n) {
+        return new Tensor(torch.eye(n));
+    }
+
     /** Standard normal samples from the engine's generator (see {@link Engine#seed}). */
     public static Tensor randn(long... shape) {
         return new Tensor(torch.randn(shape));
@@ -209,6 +214,14 @@ public final class Tensor {
     /** Elementwise choice: this where {@code condition} holds, else {@code other}. */
     public Tensor where(Tensor condition, Tensor other) {
         return new Tensor(t.where(condition.t, other.t));
+    }
+
+    /**
+     * The same values in float64: every method works on the result (libtorch keeps the dtype; {@link #toFloat()}
+     * converts back). For sums whose terms cancel, such as an expanded square.
+     */
+    public Tensor toDouble() {
+        return new Tensor(t.to(ScalarType.Double));
     }
 
     /** Converts a boolean (comparison) result to 0/1 floats. */

@@ -1,21 +1,15 @@
-package org.vaelab.tensor;
+package org.vaelab.dist;
 
-import org.bytedeco.pytorch.global.torch;
+import org.vaelab.tensor.Engine;
+import org.vaelab.tensor.NoGrad;
+import org.vaelab.tensor.Tensor;
 
-/**
- * Engine operations the structured priors and divergences need that {@link Tensor} does not have yet; to be
- * folded into Tensor later.
- */
-public final class DecompositionOps {
+/** Gamma(shape, 1) draws for the Student-t prior's sampler. */
+public final class GammaSampler {
     /** Rejection rounds after which a still-pending Gamma draw means a bug, not bad luck (accept rate > 95%). */
     private static final int MAX_GAMMA_ROUNDS = 64;
 
-    private DecompositionOps() {
-    }
-
-    /** The n x n identity matrix. */
-    public static Tensor eye(long n) {
-        return new Tensor(torch.eye(n));
+    private GammaSampler() {
     }
 
     /**

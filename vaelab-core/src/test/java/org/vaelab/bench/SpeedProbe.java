@@ -1,0 +1,266 @@
+package org.vaelab.bench;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.bytedeco.pytorch.global.torch;
+import org.vaelab.data.Dataset;
+import org.vaelab.data.ValueKind;
+import org.vaelab.data.dsprites.DSpritesRenderer;
+import org.vaelab.model.ModelFactory;
+import org.vaelab.model.VariationalAutoencoder;
+import org.vaelab.objective.ObjectiveFactory;
+import org.vaelab.run.TrainConfig;
+import org.vaelab.tensor.Adam;
+import org.vaelab.tensor.Engine;
+import org.vaelab.tensor.NoGrad;
+import org.vaelab.tensor.Scope;
+import org.vaelab.tensor.Tensor;
+import org.vaelab.train.BatchSource;
+import org.vaelab.train.StepRecord;
+import org.vaelab.train.Trainer;
+import org.vaelab.train.TrainingListener;
+
+/**
+ * The vaelab side of bench/speed-*.sh (a main class, never a test). Thread pools come from the environment
+ * (OMP_NUM_THREADS, OPENBLAS_NUM_THREADS, OMP_WAIT_POLICY) as with ./vaelab; --threads sets libtorch's pool.
+ * Output: one "RESULT key=value ..." line per measurement.
+ *
+ * <pre>
+ * steps  --arch mlp|conv --threads N --warmup W --steps S [--rss-every K]   Trainer's loop, steady-state steps/s
+ * matmul --threads N --size 1024 --seconds 3                                 sgemm probe (GFLOPS)
+ * render --count N                                                          dSprites renderer, microseconds/image
+ * dump   --count N --seed S --out FILE                                      random grid images as raw uint8
+ * config                                                                    libtorch build and thread info
+ * </pre>
+ */
+public final class SpeedProbe {
+    private SpeedProbe() {
+    }
+
+    public static void main(String[] argv) throws IOException {
+        Map<String, String> a = options(argv);
+        switch (argv.length == 0 ? "" : argv[0]) {
+            case "steps" -> steps(a);
+            case "matmul" -> matmul(a);
+            case "render" -> render(a);
+            case "dump" -> dump(a);
+            case "config" -> {
+                System.out.println(torch.show_config().getString());
+                System.out.println(torch.get_parallel_info().getString());
+                System.out.println("hasMKLDNN=" + torch.hasMKLDNN());
+            }
+            default -> throw new IllegalArgumentException("mode: steps, matmul, render, dump or config");
+        }
+    }
+
+    /** The benchmark models: issue #4's MLP VAE and the default run's conv beta-VAE. */
+    static TrainConfig config(String arch, int threads) {
+        boolean mlp = arch.equals("mlp");
+        return new TrainConfig(mlp ? "vae" : "beta-vae", mlp ? "mnist" : "dsprites", null, mlp ? "dynamic" : "none",
+                mlp ? 32 : 10, arch, List.of(512, 512), "relu", "bernoulli", null, mlp ? 1 : 4, 1000, 25, 1000,
+                1_000_000, null, mlp ? 128 : 64, 1e-3, 0, threads, 10, 100, 500);
+    }
+
+    private static void steps(Map<String, String> a) {
+        String arch = a.getOrDefault("arch", "mlp");
+        int threads = Integer.parseInt(a.getOrDefault("threads", "1"));
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "30"));
+        int steps = Integer.parseInt(a.getOrDefault("steps", "200"));
+        int rssEvery = Integer.parseInt(a.getOrDefault("rss-every", "0"));
+        TrainConfig config = config(arch, threads);
+        Dataset.Shape shape = arch.equals("mlp") ? Dataset.Shape.flat(784) : new Dataset.Shape(1, 64, 64);
+        Engine.threads(threads);
+        Engine.seed(config.seed());
+        VariationalAutoencoder model = ModelFactory.build(config, shape);
+        Adam adam = new Adam(model.parameters(), config.lr());
+        BatchSource batches = new BatchSource(new Pool(shape, arch.equals("mlp") ? 8192 : 2048), config.batch(),
+                config.seed());
+        long[] done = new long[warmup + steps + 1];
+        long[] cpu = new long[2];
+        List<String> rss = new ArrayList<>();
+        TrainingListener timer = new TrainingListener() {
+            @Override
+            public void onStart(long startStep, long totalSteps) {
+                done[0] = System.nanoTime();
+                cpu[0] = warmup == 0 ? cpuNanos() : 0;
+            }
+
+            @Override
+            public void onStep(StepRecord r) {
+                done[(int) r.step()] = System.nanoTime();
+                if (r.step() == warmup) {
+                    cpu[0] = cpuNanos();
+                } else if (r.step() == warmup + steps) {
+                    cpu[1] = cpuNanos();
+                }
+                if (rssEvery > 0 && (r.step() % rssEvery == 0 || r.step() == 1)) {
+                    rss.add(r.step() + ":" + rssKb());
+                }
+            }
+
+            @Override
+            public void onEnd(long completedSteps) {
+            }
+        };
+        new Trainer(model, ObjectiveFactory.build(config), adam, batches, config.seed(), config.klEvery(),
+                List.of(timer)).run(0, warmup + steps);
+        double seconds = (done[warmup + steps] - done[warmup]) / 1e9;
+        double[] per = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            per[i] = (done[warmup + i + 1] - done[warmup + i]) / 1e6;
+        }
+        Arrays.sort(per);
+        System.out.printf("RESULT side=vaelab arch=%s threads=%d steps=%d seconds=%.3f steps_per_s=%.3f "
+                        + "median_step_ms=%.3f cpu_ms_per_step=%.3f rss_kb=%d%s%n", arch, threads, steps, seconds,
+                steps / seconds, per[steps / 2], (cpu[1] - cpu[0]) / 1e6 / steps, rssKb(),
+                rss.isEmpty() ? "" : " rss_trace=" + String.join(",", rss));
+    }
+
+    private static void matmul(Map<String, String> a) {
+        int threads = Integer.parseInt(a.getOrDefault("threads", "1"));
+        int n = Integer.parseInt(a.getOrDefault("size", "1024"));
+        double budget = Double.parseDouble(a.getOrDefault("seconds", "3"));
+        Engine.threads(threads);
+        try (NoGrad ignored = NoGrad.open(); Scope scope = Scope.open()) {
+            Tensor x = Tensor.randn(n, n);
+            Tensor y = Tensor.randn(n, n);
+            for (int i = 0; i < 3; i++) {
+                try (Scope s = Scope.open()) {
+                    x.matmul(y).sum().item();
+                }
+            }
+            long start = System.nanoTime();
+            int iters = 0;
+            while ((System.nanoTime() - start) / 1e9 < budget) {
+                try (Scope s = Scope.open()) {
+                    x.matmul(y).sum().item();
+                }
+                iters++;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("RESULT side=vaelab probe=matmul threads=%d size=%d gflops=%.1f%n", threads, n,
+                    2.0 * n * n * n * iters / seconds / 1e9);
+        }
+    }
+
+    private static void render(Map<String, String> a) {
+        int count = Integer.parseInt(a.getOrDefault("count", "96000"));
+        SplittableRandom rng = new SplittableRandom(1);
+        float[] out = new float[64 * DSpritesRenderer.PIXELS];
+        for (int i = 0; i < 20_000; i++) {
+            DSpritesRenderer.render(rng.nextInt(737_280), out, (i % 64) * DSpritesRenderer.PIXELS);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            DSpritesRenderer.render(rng.nextInt(737_280), out, (i % 64) * DSpritesRenderer.PIXELS);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("RESULT side=vaelab probe=render count=%d seconds=%.3f us_per_image=%.2f%n", count, seconds,
+                seconds / count * 1e6);
+    }
+
+    /** {@code count} random grid images as raw 0/1 bytes in FILE, their indices as text in FILE.indices. */
+    private static void dump(Map<String, String> a) throws IOException {
+        int count = Integer.parseInt(a.getOrDefault("count", "2000"));
+        SplittableRandom rng = new SplittableRandom(Long.parseLong(a.getOrDefault("seed", "7")));
+        Path out = Path.of(a.get("out"));
+        float[] image = new float[DSpritesRenderer.PIXELS];
+        StringBuilder indices = new StringBuilder();
+        try (DataOutputStream images = new DataOutputStream(Files.newOutputStream(out))) {
+            for (int i = 0; i < count; i++) {
+                int index = rng.nextInt(737_280);
+                indices.append(index).append('\n');
+                DSpritesRenderer.render(index, image, 0);
+                for (float v : image) {
+                    images.writeByte(v > 0.5f ? 1 : 0);
+                }
+            }
+        }
+        Files.writeString(Path.of(out + ".indices"), indices);
+    }
+
+    /** CPU time of the whole process (every thread, native ones included). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long rssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static Map<String, String> options(String[] argv) {
+        Map<String, String> out = new HashMap<>();
+        for (int i = 1; i + 1 < argv.length; i += 2) {
+            out.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
+        }
+        return out;
+    }
+
+    /** Synthetic binary examples held in memory: fill is a copy, as a pre-rendered data set would be. */
+    static final class Pool implements Dataset {
+        private final Shape shape;
+        private final float[] values;
+        private final int size;
+
+        Pool(Shape shape, int size) {
+            this.shape = shape;
+            this.size = size;
+            this.values = new float[size * shape.size()];
+            SplittableRandom rng = new SplittableRandom(42);
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rng.nextDouble() < 0.3 ? 1f : 0f;
+            }
+        }
+
+        @Override
+        public String name() {
+            return "pool";
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public Shape shape() {
+            return shape;
+        }
+
+        @Override
+        public ValueKind valueKind() {
+            return ValueKind.BINARY;
+        }
+
+        @Override
+        public void fill(int[] indices, float[] out, SplittableRandom rng) {
+            int d = shape.size();
+            for (int i = 0; i < indices.length; i++) {
+                System.arraycopy(values, indices[i] * d, out, i * d, d);
+            }
+        }
+
+        @Override
+        public String provenance() {
+            return "synthetic Bernoulli(0.3) pool";
+        }
+    }
+}
