@@ -66,6 +66,7 @@ public final class SpeedProbe {
         boolean mlp = arch.equals("mlp");
         return new TrainConfig(mlp ? "vae" : "beta-vae", mlp ? "mnist" : "dsprites", null, mlp ? "dynamic" : "none",
                 mlp ? 32 : 10, arch, List.of(512, 512), "relu", "bernoulli", null, mlp ? 1 : 4, 1000, 25, 1000,
+                0, "mss", "gaussian", "iso", 1, null, 2, 4, 0.8, "kl-inc", 10, 3, 4, "gaussian", 16,
                 1_000_000, null, mlp ? 128 : 64, 1e-3, 0, threads, 10, 100, 500);
     }
 
@@ -110,7 +111,7 @@ public final class SpeedProbe {
             public void onEnd(long completedSteps) {
             }
         };
-        new Trainer(model, ObjectiveFactory.build(config), adam, batches, config.seed(), config.klEvery(),
+        new Trainer(model, ObjectiveFactory.build(config, 1), adam, batches, config.seed(), config.klEvery(),
                 List.of(timer)).run(0, warmup + steps);
         double seconds = (done[warmup + steps] - done[warmup]) / 1e9;
         double[] per = new double[steps];
