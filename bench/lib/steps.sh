@@ -40,7 +40,7 @@ steps_bench() {
     done
   fi
 
-  declare -A runs=()
+  declare -A runs=() cpus=()
   local round entry name omp blas policy threads q line rate after
   for ((round = 1; round <= rounds; round++)); do
     for entry in $configs; do
@@ -57,8 +57,10 @@ steps_bench() {
         after=$(load1)
         rate=$(field steps_per_s "$line")
         runs[$name,$side]="${runs[$name,$side]:-} $rate"
+        cpus[$name,$side]="${cpus[$name,$side]:-} $(field cpu_ms_per_step "$line")"
         echo "round=$round config=$name pools=$omp,$blas,$policy,$threads side=$side steps_per_s=$rate" \
-          "median_step_ms=$(field median_step_ms "$line") rss_kb=$(field rss_kb "$line") before:$q load_after=$after" \
+          "median_step_ms=$(field median_step_ms "$line") cpu_ms_per_step=$(field cpu_ms_per_step "$line")" \
+          "rss_kb=$(field rss_kb "$line") before:$q load_after=$after" \
           | tee -a "$out"
       done
     done
@@ -78,7 +80,8 @@ steps_bench() {
       budget=$((omp > blas ? omp : blas))
       gf=$(awk -v v="$v" -v f="$flops" 'BEGIN { printf "%.1f", v * f / 1e9 }')
       echo "$name (OMP=$omp BLAS=$blas wait=$policy intra-op=$threads): vaelab $v steps/s [${runs[$name,vaelab]# }]," \
-        "pytorch $p [${runs[$name,pytorch]# }], ratio $ratio; vaelab $gf GFLOPS" \
+        "pytorch $p [${runs[$name,pytorch]# }], ratio $ratio; CPU ms/step vaelab $(median ${cpus[$name,vaelab]})" \
+        "pytorch $(median ${cpus[$name,pytorch]}); vaelab $gf GFLOPS" \
         "($(awk -v g="$gf" -v c="${ceiling[$budget]:-0}" 'BEGIN { if (c > 0) printf "%.0f%%", 100 * g / c; else print "?" }')" \
         "of the $budget-thread sgemm ceiling)"
       best[$budget]=$(awk -v a="${best[$budget]:-0}" -v b="$p" 'BEGIN { print (a > b) ? a : b }')

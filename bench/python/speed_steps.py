@@ -49,6 +49,7 @@ def main():
     done = [0.0] * (total + 1)
     trace = []
     done[0] = time.perf_counter()
+    cpu = [time.process_time(), 0.0]
     for step in range(total):
         torch.manual_seed(vm.step_seed(seed, step, 1))
         epoch = step // per_epoch
@@ -69,14 +70,19 @@ def main():
         if completed % kl_every == 0 or completed == 1:
             kl_dim.detach().mean(0).tolist()
         done[completed] = time.perf_counter()
+        if completed == a.warmup:
+            cpu[0] = time.process_time()
+        elif completed == total:
+            cpu[1] = time.process_time()
         if a.rss_every and (completed % a.rss_every == 0 or completed == 1):
             trace.append("%d:%d" % (completed, rss_kb()))
 
     seconds = done[total] - done[a.warmup]
     per = sorted((done[a.warmup + i + 1] - done[a.warmup + i]) * 1e3 for i in range(a.steps))
     print("RESULT side=pytorch arch=%s threads=%d steps=%d seconds=%.3f steps_per_s=%.3f median_step_ms=%.3f "
-          "rss_kb=%d foreach=%s%s" % (a.arch, a.threads, a.steps, seconds, a.steps / seconds, per[a.steps // 2],
-                                      rss_kb(), a.foreach, (" rss_trace=" + ",".join(trace)) if trace else ""))
+          "cpu_ms_per_step=%.3f rss_kb=%d foreach=%s%s"
+          % (a.arch, a.threads, a.steps, seconds, a.steps / seconds, per[a.steps // 2],
+             (cpu[1] - cpu[0]) * 1e3 / a.steps, rss_kb(), a.foreach, (" rss_trace=" + ",".join(trace)) if trace else ""))
     print("BLAS " + vm.blas_report())
 
 
