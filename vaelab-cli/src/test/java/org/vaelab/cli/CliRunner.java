@@ -28,6 +28,23 @@ final class CliRunner {
         }
     }
 
+    /**
+     * Runs {@code train} with {@code flags} into {@code out} and checks the refusal every bad input gets: exit code 2,
+     * one line on stderr mentioning {@code mention}, and no run directory written.
+     */
+    static void assertTrainRefused(java.nio.file.Path out, String mention, String... flags) {
+        String[] args = new String[flags.length + 3];
+        args[0] = "train";
+        args[1] = "--out";
+        args[2] = out.toString();
+        System.arraycopy(flags, 0, args, 3, flags.length);
+        Result r = run(args);
+        org.assertj.core.api.Assertions.assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(r.errLines()).hasSize(1);
+        org.assertj.core.api.Assertions.assertThat(r.err()).contains(mention);
+        org.assertj.core.api.Assertions.assertThat(out).doesNotExist();
+    }
+
     private CliRunner() {
     }
 }
