@@ -38,6 +38,7 @@ import org.vaelab.train.TrainingListener;
  * matmul --threads N --size 1024 --seconds 3                                 sgemm probe (GFLOPS)
  * render --count N                                                          dSprites renderer, microseconds/image
  * dump   --count N --seed S --out FILE                                      random grid images as raw uint8
+ * layers --threads N --iters K                                              conv model's layers, fwd+bwd ms each
  * config                                                                    libtorch build and thread info
  * </pre>
  */
@@ -52,6 +53,7 @@ public final class SpeedProbe {
             case "matmul" -> matmul(a);
             case "render" -> render(a);
             case "dump" -> dump(a);
+            case "layers" -> layers(a);
             case "config" -> {
                 System.out.println(torch.show_config().getString());
                 System.out.println(torch.get_parallel_info().getString());
@@ -76,6 +78,7 @@ public final class SpeedProbe {
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "30"));
         int steps = Integer.parseInt(a.getOrDefault("steps", "200"));
         int rssEvery = Integer.parseInt(a.getOrDefault("rss-every", "0"));
+        boolean heap = a.getOrDefault("heap", "0").equals("1");
         TrainConfig config = config(arch, threads);
         Dataset.Shape shape = arch.equals("mlp") ? Dataset.Shape.flat(784) : new Dataset.Shape(1, 64, 64);
         Engine.threads(threads);
@@ -103,7 +106,9 @@ public final class SpeedProbe {
                     cpu[1] = cpuNanos();
                 }
                 if (rssEvery > 0 && (r.step() % rssEvery == 0 || r.step() == 1)) {
-                    rss.add(r.step() + ":" + rssKb());
+                    // step:RSS kB, and with --heap 1 also Java heap committed and JavaCPP-tracked native kB
+                    rss.add(r.step() + ":" + rssKb() + (heap ? ":" + Runtime.getRuntime().totalMemory() / 1024 + ":"
+                            + org.bytedeco.javacpp.Pointer.totalBytes() / 1024 : ""));
                 }
             }
 
@@ -150,6 +155,41 @@ public final class SpeedProbe {
             System.out.printf("RESULT side=vaelab probe=matmul threads=%d size=%d gflops=%.1f%n", threads, n,
                     2.0 * n * n * n * iters / seconds / 1e9);
         }
+    }
+
+    /** in, out, kernel, stride, padding, input side, shuffle: the conv VAE's convolutions (batch 64). */
+    static final int[][] CONV_LAYERS = {{1, 32, 4, 2, 1, 64, 0}, {32, 32, 4, 2, 1, 32, 0}, {32, 64, 4, 2, 1, 16, 0},
+        {64, 64, 4, 2, 1, 8, 0}, {64, 256, 3, 1, 1, 4, 1}, {64, 128, 3, 1, 1, 8, 1}, {32, 128, 3, 1, 1, 16, 1},
+        {32, 4, 3, 1, 1, 32, 1}};
+
+    /** Forward + backward of each convolution alone (input gradient too, except for the first layer). */
+    private static void layers(Map<String, String> a) {
+        int threads = Integer.parseInt(a.getOrDefault("threads", "1"));
+        int iters = Integer.parseInt(a.getOrDefault("iters", "30"));
+        Engine.threads(threads);
+        StringBuilder out = new StringBuilder("RESULT side=vaelab probe=layers threads=" + threads);
+        for (int[] l : CONV_LAYERS) {
+            Tensor w = Tensor.randn(l[1], l[0], l[2], l[2]).mul(0.05).requiresGrad();
+            Tensor b = Tensor.zeros(l[1]).requiresGrad();
+            Tensor x = Tensor.rand(64, l[0], l[5], l[5]);
+            if (l[0] > 1) {
+                x = x.requiresGrad();
+            }
+            long best = Long.MAX_VALUE;
+            for (int i = 0; i < iters + 3; i++) {
+                long start = System.nanoTime();
+                try (Scope s = Scope.open()) {
+                    Tensor y = x.conv2d(w, b, l[3], l[4]);
+                    if (l[6] == 1) {
+                        y = y.pixelShuffle(2);
+                    }
+                    y.sum().backward();
+                }
+                best = Math.min(best, System.nanoTime() - start);
+            }
+            out.append(String.format(" conv%dx%d_%d_%d_%d=%.2f", l[2], l[2], l[0], l[1], l[5], best / 1e6));
+        }
+        System.out.println(out);
     }
 
     private static void render(Map<String, String> a) {
