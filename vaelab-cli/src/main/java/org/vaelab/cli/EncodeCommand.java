@@ -9,6 +9,7 @@ import org.vaelab.data.ExternalData;
 import org.vaelab.run.RunDirectory;
 import org.vaelab.run.TrainConfig;
 import org.vaelab.workflow.Encoding;
+import org.vaelab.workflow.RunData;
 import org.vaelab.workflow.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,14 +50,15 @@ final class EncodeCommand implements Callable<Integer> {
         }
         RunDirectory runDirectory = RunDirectory.existing(run.runDir);
         TrainConfig config = runDirectory.readConfig().config();
-        Dataset data = input != null ? ExternalData.open(input) : open(config);
+        Dataset data = RunData.forModel(config.model(), input != null ? ExternalData.open(input) : open(config));
         Dataset.Shape trainedOn = DatasetCatalog.shapeOf(config.dataset());
-        if (data.dim() != trainedOn.size()) {
-            throw new UserInputException(data.name() + " has " + data.dim() + " values per example but the run was "
+        if (data.observedShape().size() != trainedOn.size()) {
+            throw new UserInputException(data.name() + " has " + data.observedShape().size()
+                    + " values per example but the run was "
                     + "trained on " + config.dataset() + " (" + trainedOn.channels() + "x" + trainedOn.height() + "x"
                     + trainedOn.width() + ")");
         }
-        TrainedModel trained = TrainedModel.load(runDirectory, trainedOn, run.threads != null ? run.threads
+        TrainedModel trained = TrainedModel.load(runDirectory, data.shape(), run.threads != null ? run.threads
                 : Runtime.getRuntime().availableProcessors());
         Path logVars = withLogVar ? sibling(out, "-logvar") : null;
         try (Progress progress = new Progress("encode", 0, data.size())) {

@@ -3,6 +3,7 @@ package org.vaelab.cli;
 import java.util.concurrent.Callable;
 import org.vaelab.UserInputException;
 import org.vaelab.data.Dataset;
+import org.vaelab.data.ValueKind;
 import org.vaelab.eval.EvalResult;
 import org.vaelab.eval.Evaluator;
 import org.vaelab.eval.KlDecomposition;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Evaluate a run: ELBO, reconstruction (distortion), KL (rate), per-dimension KL, active "
-                + "units, and with --iwae K the importance-weighted bound. Prints and writes RUN_DIR/eval.json."})
+                + "units, with --iwae K the importance-weighted bound, with --code-length the bits-back code length. Prints and writes RUN_DIR/eval.json."})
 final class EvalCommand implements Callable<Integer> {
     static final int MAX_IWAE_K = 5000;
 
@@ -41,6 +42,10 @@ final class EvalCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE})", defaultValue = "" + KlDecomposition.DEFAULT_SAMPLES)
     int decomposeSamples;
 
+    @Option(names = "--code-length", description = "split the bits-back code length into bits in z (the KL, what "
+            + "the latent code carries) and bits in x given z, per image and per dimension (discrete data)")
+    boolean codeLength;
+
     @Override
     public Integer call() {
         if (iwaeK != null && (iwaeK < 1 || iwaeK > MAX_IWAE_K)) {
@@ -53,12 +58,20 @@ final class EvalCommand implements Callable<Integer> {
             throw new UserInputException("--batch must be at least 1, got " + batch);
         }
         RunOptions.Loaded loaded = run.load(split);
+        if (codeLength && (loaded.data().valueKind() == ValueKind.REAL || !loaded.trained().model().stochastic())) {
+            throw new UserInputException("--code-length needs discrete data (binary or 8-bit) and a model with a "
+                    + "likelihood bound; " + run.runDir + " has " + (loaded.trained().model().stochastic()
+                    ? "real-valued data" : "a deterministic encoder"));
+        }
         int examples = limit == null ? loaded.data().size() : Math.min(limit, loaded.data().size());
         Evaluator evaluator = new Evaluator(loaded.trained().model(), batch, run.seed);
         EvalResult result;
         try (Progress progress = new Progress("eval", 0, examples)) {
             result = evaluator.evaluate(loaded.data(), split, examples, iwaeK == null ? 0 : iwaeK,
                     done -> progress.step(done, ""));
+        }
+        if (codeLength) {
+            result = result.withCodeLength();
         }
         if (decompose) {
             KlDecomposition decomposition = KlDecomposition.of(loaded.trained().model(), batch, decomposeSamples,
@@ -97,6 +110,13 @@ final class EvalCommand implements Callable<Integer> {
             System.out.printf("KL decomposition over %d examples, %d samples: index-code MI %.3f, total correlation "
                     + "%.3f, dimension-wise KL %.3f (sum %.3f; average KL %.3f)%n", d.posteriors(), d.samples(),
                     d.mi().nats(), d.tc().nats(), d.dwkl().nats(), d.sum().nats(), d.averageKl());
+        }
+        if (r.codeLength() != null) {
+            var c = r.codeLength();
+            System.out.printf("code length     %10.2f bits per image = %.2f bits in z (KL) + %.2f bits in x given z%n",
+                    c.bits(), c.bitsInZ(), c.bitsInX());
+            System.out.printf("                %10.4f bits/dim     = %.4f in z + %.4f in x given z (%d dims)%n",
+                    c.bitsPerDim(), c.bitsPerDimInZ(), c.bitsPerDimInX(), c.dims());
         }
         if (r.iwae() != null) {
             System.out.printf("IWAE (k=%d)     %10.3f nats, NLL %.3f%s%n", r.iwae().k(), r.iwae().logLikelihood(),

@@ -22,7 +22,7 @@ final class InterpolateCommand implements Callable<Integer> {
         GridOptions size = grid.validated();
         RunOptions.Loaded loaded = run.load("test");
         picture.write(PictureOptions.pictures(loaded, run.seed).interpolations(size.rows, size.cols),
-                loaded.data().shape());
+                loaded.data().observedShape());
         return 0;
     }
 }

@@ -25,7 +25,7 @@ final class ReconstructCommand implements Callable<Integer> {
         Counts.positive("--count", count);
         Counts.positive("--cols", cols);
         RunOptions.Loaded loaded = run.load("test");
-        picture.write(PictureOptions.pictures(loaded, run.seed).reconstructions(count, cols), loaded.data().shape());
+        picture.write(PictureOptions.pictures(loaded, run.seed).reconstructions(count, cols), loaded.data().observedShape());
         return 0;
     }
 }

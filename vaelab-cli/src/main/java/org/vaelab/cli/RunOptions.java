@@ -2,9 +2,9 @@ package org.vaelab.cli;
 
 import java.nio.file.Path;
 import org.vaelab.data.Dataset;
-import org.vaelab.data.DatasetCatalog;
 import org.vaelab.run.RunDirectory;
 import org.vaelab.run.TrainConfig;
+import org.vaelab.workflow.RunData;
 import org.vaelab.workflow.TrainedModel;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,6 +38,6 @@ final class RunOptions {
     Dataset data(String split) {
         TrainConfig config = RunDirectory.existing(runDir).readConfig().config();
         Path dir = dataDir != null ? dataDir : config.dataDir() == null ? null : Path.of(config.dataDir());
-        return DatasetCatalog.open(config.dataset(), split, dir, config.binarize());
+        return RunData.open(config, split, dir);
     }
 }

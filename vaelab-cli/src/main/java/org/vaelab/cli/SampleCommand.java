@@ -20,7 +20,7 @@ final class SampleCommand implements Callable<Integer> {
     public Integer call() {
         GridOptions size = grid.validated();
         RunOptions.Loaded loaded = run.load("test");
-        picture.write(PictureOptions.pictures(loaded, run.seed).samples(size.rows, size.cols), loaded.data().shape());
+        picture.write(PictureOptions.pictures(loaded, run.seed).samples(size.rows, size.cols), loaded.data().observedShape());
         return 0;
     }
 }

@@ -12,6 +12,7 @@ import org.vaelab.data.Dataset;
 import org.vaelab.data.DatasetCatalog;
 import org.vaelab.run.RunDirectory;
 import org.vaelab.run.TrainConfig;
+import org.vaelab.workflow.RunData;
 import org.vaelab.workflow.TrainDefaults;
 import org.vaelab.workflow.Training;
 import picocli.CommandLine.ArgGroup;
@@ -28,7 +29,7 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--model", description = "vae, beta-vae, capacity-vae, beta-tcvae, decomp, infovae, wae, vlae, "
-            + "pixelcnn or ae (default: ${DEFAULT-VALUE})",
+            + "pixelcnn, cvae (class-conditional; labelled data) or ae (default: ${DEFAULT-VALUE})",
             defaultValue = TrainDefaults.MODEL)
     String model;
 
@@ -97,6 +98,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--pixelcnn-channels", description = "vlae, pixelcnn: feature maps per layer "
             + "(default: ${DEFAULT-VALUE})", defaultValue = "16")
     int pixelcnnChannels;
+
+    @Option(names = "--free-bits", paramLabel = "NATS", description = "vae, beta-vae, vlae, cvae: KL each latent "
+            + "dimension may use unpenalised (Kingma et al. 2016's free bits; default: off)")
+    Double freeBits;
+
+    @Option(names = "--kl-warmup", paramLabel = "STEPS", description = "raise the weight of the KL (every term but "
+            + "the reconstruction) linearly from 0 to 1 over this many steps (default: off)")
+    Long klWarmupSteps;
 
     @Option(names = "--estimator", description = "beta-tcvae: mss (minibatch stratified sampling) or mws (minibatch "
             + "weighted sampling) (default: ${DEFAULT-VALUE})", defaultValue = "mss")
@@ -218,7 +227,8 @@ final class TrainCommand implements Callable<Integer> {
         if (binarize != null && !DatasetCatalog.isGreyLevel(dataset) && !binarize.equals("none")) {
             throw new UserInputException("--binarize applies to mnist and fashion-mnist only, not " + dataset);
         }
-        return DatasetCatalog.open(dataset, "train", dataDir, binarize != null ? binarize : TrainDefaults.binarize(dataset));
+        return RunData.forModel(model, DatasetCatalog.open(dataset, "train", dataDir,
+                binarize != null ? binarize : TrainDefaults.binarize(dataset)));
     }
 
     private TrainConfig resolve(Dataset data, String binarization) {
@@ -249,7 +259,7 @@ final class TrainCommand implements Callable<Integer> {
                 alpha != null ? alpha : TrainDefaults.alpha(model), estimator, prior, priorVariance,
                 priorVarianceScale, null, df, components, sparsityGamma, divergence,
                 lambda != null ? lambda : TrainDefaults.lambda(model), receptiveField, flowLayers, posterior,
-                pixelcnnChannels,
+                pixelcnnChannels, freeBits, klWarmupSteps, null,
                 steps, epochs, batchSize, lr != null ? lr : TrainDefaults.lr(), seed,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(),
                 logEvery, klEvery, checkpointEvery);

@@ -42,7 +42,7 @@ final class TraverseCommand implements Callable<Integer> {
             throw new org.vaelab.UserInputException("no latent dimension is active (KL > "
                     + Evaluator.ACTIVE_UNIT_THRESHOLD + " nats); drop --active-only to see them all");
         }
-        picture.write(pictures.traversal(dims, cols, limit), loaded.data().shape());
+        picture.write(pictures.traversal(dims, cols, limit), loaded.data().observedShape());
         return 0;
     }
 }

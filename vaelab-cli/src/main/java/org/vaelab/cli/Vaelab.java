@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "Train, evaluate and explore variational autoencoders.",
         subcommands = {TrainCommand.class, EvalCommand.class, ReconstructCommand.class, SampleCommand.class,
                 TraverseCommand.class, InterpolateCommand.class, PlotCommand.class, EncodeCommand.class,
-                MetricsCommand.class, BaselineCommand.class, LatentDensityCommand.class,
+                MetricsCommand.class, BaselineCommand.class, LatentDensityCommand.class, CompressCommand.class,
+                ConditionalCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Vaelab {
     /** Exit code for a problem the user can fix: bad flags, missing or corrupt data, a run directory in the way. */

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaelab.run.Json;
@@ -24,6 +26,22 @@ class AutoregressiveEndToEndTest {
         assertThat(eval.exitCode()).as(eval.err()).isZero();
         JsonNode result = Json.MAPPER.readTree(run.resolve("eval.json").toFile());
         assertThat(result.at("/iwae/nll").asDouble()).isPositive();
+
+        CliRunner.Result code = CliRunner.run("eval", run.toString(), "--limit", "6", "--batch", "3", "--code-length",
+                "--threads", "1");
+        assertThat(code.exitCode()).as(code.err()).isZero();
+        JsonNode split = Json.MAPPER.readTree(run.resolve("eval.json").toFile()).get("codeLength");
+        assertThat(split.get("bitsInZ").asDouble() + split.get("bitsInX").asDouble())
+                .isCloseTo(split.get("bits").asDouble(), within(1e-9));
+        assertThat(split.get("bitsPerDim").asDouble()).isCloseTo(split.get("bits").asDouble() / 4096, within(1e-9));
+
+        Path png = dir.resolve("compress.png");
+        CliRunner.Result compress = CliRunner.run("compress", run.toString(), "--count", "4", "--cols", "2",
+                "--scale", "1", "--out", png.toString(), "--threads", "1");
+        assertThat(compress.exitCode()).as(compress.err()).isZero();
+        BufferedImage image = ImageIO.read(png.toFile());
+        // Two rows of originals, each above its row of decompressed images: 4 rows of 2 images of 64x64.
+        assertThat((double) image.getHeight() / image.getWidth()).isCloseTo(2.0, within(0.15));
     }
 
     @Test

@@ -43,6 +43,14 @@ public interface Dataset {
         return shape().size();
     }
 
+    /**
+     * The shape of x itself: the same as {@link #shape()} except for views that append conditioning columns (a
+     * one-hot label), whose examples are wider than what the model generates. Pictures and bits/dim use this.
+     */
+    default Shape observedShape() {
+        return shape();
+    }
+
     record Shape(int channels, int height, int width) {
         public Shape {
             if (channels < 1 || height < 1 || width < 1) {

@@ -13,14 +13,25 @@ package org.vaelab.eval;
  * @param priorMatch      how close the aggregate posterior is to the prior (MMD, mean log p(z))
  * @param decomposition   the average KL split into index-code MI, total correlation and dimension-wise KL over the
  *                        whole training data, when requested
+ * @param codeLength      the bits-back code length split into bits in z and bits in x given z, when requested
  */
 public record EvalResult(String split, int examples, int dataDim, Double elbo, double recon, double kl,
                          double[] klPerDim, Integer activeUnits, double activeThreshold, Double elboBitsPerDim,
-                         Iwae iwae, PriorMatch priorMatch, KlDecompositionResult decomposition) {
+                         Iwae iwae, PriorMatch priorMatch, KlDecompositionResult decomposition,
+                         CodeLength codeLength) {
 
     public EvalResult withDecomposition(KlDecompositionResult result) {
         return new EvalResult(split, examples, dataDim, elbo, recon, kl, klPerDim, activeUnits, activeThreshold,
-                elboBitsPerDim, iwae, priorMatch, result);
+                elboBitsPerDim, iwae, priorMatch, result, codeLength);
+    }
+
+    /** This result with the bits-back code length of its examples (discrete data and a stochastic model only). */
+    public EvalResult withCodeLength() {
+        if (elboBitsPerDim == null) {
+            throw new IllegalStateException("a code length needs discrete data and a likelihood bound");
+        }
+        return new EvalResult(split, examples, dataDim, elbo, recon, kl, klPerDim, activeUnits, activeThreshold,
+                elboBitsPerDim, iwae, priorMatch, decomposition, CodeLength.of(kl, recon, dataDim));
     }
 
     /**

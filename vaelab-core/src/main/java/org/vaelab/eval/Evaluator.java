@@ -92,7 +92,9 @@ public final class Evaluator {
             active = count;
         }
         boolean discrete = data.valueKind() != ValueKind.REAL;
-        double bitsScale = 1.0 / (data.dim() * Math.log(2));
+        // Conditioning columns (a cvae's label) are given, not coded: bits/dim counts x's own values.
+        int observedDim = data.observedShape().size();
+        double bitsScale = 1.0 / (observedDim * Math.log(2));
         Double elbo = model.stochastic() ? -(recon + kl) : null;
         Double elboBits = elbo != null && discrete ? -elbo * bitsScale : null;
         EvalResult.Iwae iwae = null;
@@ -101,8 +103,8 @@ public final class Evaluator {
             iwae = new EvalResult.Iwae(iwaeK, logLikelihood, -logLikelihood, discrete ? -logLikelihood * bitsScale : null);
         }
         PriorMatch priorMatch = PriorMatch.estimate(model, data, PriorMatch.DEFAULT_SAMPLES, seed);
-        return new EvalResult(split, examples, data.dim(), elbo, recon, kl, klPerDim, active,
-                ACTIVE_UNIT_THRESHOLD, elboBits, iwae, priorMatch, null);
+        return new EvalResult(split, examples, observedDim, elbo, recon, kl, klPerDim, active,
+                ACTIVE_UNIT_THRESHOLD, elboBits, iwae, priorMatch, null, null);
     }
 
     /**

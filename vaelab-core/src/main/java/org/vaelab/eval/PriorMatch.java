@@ -33,7 +33,7 @@ public record PriorMatch(int samples, double mmd, double meanLogPrior) {
             var posterior = model.encoder().encode(batch);
             Tensor z = model.stochastic() ? posterior.sample() : posterior.mean();
             Tensor fromPrior = model.prior().sample(n);
-            double mmd = Mmd.perDimensionImq().between(z, fromPrior).item();
+            double mmd = Mmd.perDimensionImq().betweenInBlocks(z, fromPrior);
             return new PriorMatch(n, mmd, model.prior().logProb(z).mean().item());
         }
     }

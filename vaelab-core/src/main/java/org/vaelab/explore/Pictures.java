@@ -14,31 +14,54 @@ import org.vaelab.tensor.Tensor;
 
 /**
  * Image grids that show what a model learned, as plain row-major arrays of images (each a flat CHW vector
- * in [0, 1]); writing them to PNG is the caller's business. Decoded images are the likelihood's mean.
+ * in [0, 1]); writing them to PNG is the caller's business. Decoded images are the likelihood's mean. Images
+ * have the data's observed shape: a class-conditional model's label columns are not drawn.
  */
 public final class Pictures {
     private final VariationalAutoencoder model;
     private final Dataset data;
     private final long seed;
 
+    private final int observedDim;
+
     public Pictures(VariationalAutoencoder model, Dataset data, long seed) {
         this.model = model;
         this.data = data;
         this.seed = seed;
+        this.observedDim = data.observedShape().size();
     }
 
     /** {@code count} random examples and their reconstructions, as rows of originals then reconstructions. */
     public float[][][] reconstructions(int count, int perRow) {
-        int[] indices = randomIndices(count);
-        float[][] originals = examples(indices);
-        float[][] decoded = decode(encodeMeans(originals));
+        float[][] originals = examples(randomIndices(count));
+        return alternating(observed(originals), decode(encodeMeans(originals)), perRow);
+    }
+
+    /**
+     * VLAE's lossy compression (Chen et al. 2017, figure 2): {@code count} random examples, each next to an image
+     * drawn from p(x | z) at its posterior mean z. With an autoregressive decoder the draw runs pixel by pixel, so
+     * what z kept (global structure) is reproduced and what the decoder models locally (texture) is made up anew.
+     */
+    public float[][][] compressions(int count, int perRow) {
+        float[][] originals = examples(randomIndices(count));
+        float[][] decompressed;
+        try (NoGrad ng = NoGrad.open(); Scope scope = Scope.open()) {
+            Engine.seed(seed);
+            decompressed = observed(model.decoder().decode(stack(encodeMeans(originals))).sample().toMatrix());
+        }
+        return alternating(observed(originals), decompressed, perRow);
+    }
+
+    /** Rows of {@code top} images, each followed by the row of their counterparts in {@code bottom}. */
+    private static float[][][] alternating(float[][] top, float[][] bottom, int perRow) {
+        int count = top.length;
         int rows = (count + perRow - 1) / perRow;
         float[][][] grid = new float[2 * rows][][];
         for (int r = 0; r < rows; r++) {
             int from = r * perRow;
             int to = Math.min(count, from + perRow);
-            grid[2 * r] = Arrays.copyOfRange(originals, from, to);
-            grid[2 * r + 1] = Arrays.copyOfRange(decoded, from, to);
+            grid[2 * r] = Arrays.copyOfRange(top, from, to);
+            grid[2 * r + 1] = Arrays.copyOfRange(bottom, from, to);
         }
         return grid;
     }
@@ -144,7 +167,19 @@ public final class Pictures {
     }
 
     private float[][] decodeTensor(Tensor z) {
-        return model.decoder().decode(z).mean().clamp(0, 1).toMatrix();
+        return observed(model.decoder().decode(z).mean().clamp(0, 1).toMatrix());
+    }
+
+    /** The first {@code observedDim} values of each row: x without any appended label. */
+    private float[][] observed(float[][] rows) {
+        if (rows.length == 0 || rows[0].length == observedDim) {
+            return rows;
+        }
+        float[][] out = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = Arrays.copyOf(rows[i], observedDim);
+        }
+        return out;
     }
 
     private static Tensor stack(float[][] rows) {

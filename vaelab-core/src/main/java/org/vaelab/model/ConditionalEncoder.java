@@ -1,11 +1,5 @@
 package org.vaelab.model;
 
-import java.util.Optional;
-import java.util.SplittableRandom;
-import org.vaelab.UserInputException;
-import org.vaelab.data.Dataset;
-import org.vaelab.data.FactorGrid;
-import org.vaelab.data.ValueKind;
 import org.vaelab.dist.DiagonalGaussian;
 import org.vaelab.dist.Distribution;
 import org.vaelab.dist.KlRegistry;
@@ -18,7 +12,7 @@ import org.vaelab.tensor.Tensor;
  * The encoder of a class-conditional VAE (Sohn et al. 2015): q(z | x, y) from a network reading x with the
  * one-hot label y appended.
  *
- * <p>How the label travels without changing the model's interfaces: {@link LabelledData} appends the one-hot
+ * <p>How the label travels without changing the model's interfaces: {@link org.vaelab.data.OneHotLabelled} appends the one-hot
  * label to every example, so the model's "x" is [x, y] (width D + K). This encoder reads it whole and returns a
  * {@link LabelledPosterior} over [z, y]: z Gaussian, y copied through as a point mass. The decoder
  * ({@link ConditionalDecoder}) then reads [z, y], and its likelihood scores only the x part of [x, y]. The prior
@@ -133,86 +127,6 @@ public final class ConditionalEncoder implements Encoder {
                 labels = label.expand(shape);
             }
             return Tensor.cat(z.rank() - 1, z, labels);
-        }
-    }
-
-    /**
-     * A view of a labelled dataset whose examples are [x, one-hot label]: width D + K, flat shape. The label
-     * columns are exact 0/1 values, so binary data stays binary. Note that bits/dim computed from this view's
-     * dim() divides by D + K, not D.
-     */
-    public static final class LabelledData implements Dataset {
-        private final Dataset source;
-        private final Labels labels;
-
-        public LabelledData(Dataset source) {
-            this.source = source;
-            this.labels = source.labels().orElseThrow(() -> new UserInputException("--model cvae needs a labelled "
-                    + "dataset (mnist, fashion-mnist or pinwheel); " + source.name() + " has no class labels"));
-        }
-
-        /** K, the number of one-hot columns appended. */
-        public int classes() {
-            return labels.classCount();
-        }
-
-        /** D, the width of the data before the label. */
-        public int dataDim() {
-            return source.dim();
-        }
-
-        /** Shape of the data without the label (images keep their geometry here). */
-        public Shape dataShape() {
-            return source.shape();
-        }
-
-        @Override
-        public String name() {
-            return source.name();
-        }
-
-        @Override
-        public int size() {
-            return source.size();
-        }
-
-        @Override
-        public Shape shape() {
-            return Shape.flat(source.dim() + labels.classCount());
-        }
-
-        @Override
-        public ValueKind valueKind() {
-            return source.valueKind();
-        }
-
-        @Override
-        public void fill(int[] indices, float[] out, SplittableRandom rng) {
-            int d = source.dim();
-            int k = labels.classCount();
-            float[] data = new float[indices.length * d];
-            source.fill(indices, data, rng);
-            for (int i = 0; i < indices.length; i++) {
-                int offset = i * (d + k);
-                System.arraycopy(data, i * d, out, offset, d);
-                java.util.Arrays.fill(out, offset + d, offset + d + k, 0f);
-                out[offset + d + labels.label(indices[i])] = 1f;
-            }
-        }
-
-        @Override
-        public Optional<FactorGrid> factors() {
-            return source.factors();
-        }
-
-        @Override
-        public Optional<Labels> labels() {
-            return Optional.of(labels);
-        }
-
-        @Override
-        public String provenance() {
-            return source.provenance() + "; one-hot labels of " + labels.classCount() + " classes appended";
         }
     }
 }

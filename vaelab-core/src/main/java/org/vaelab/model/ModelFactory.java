@@ -27,6 +27,9 @@ public final class ModelFactory {
         if (AutoregressiveModels.handles(config)) {
             return AutoregressiveModels.build(config, shape, parameters);
         }
+        if (config.model().equals("cvae")) {
+            return ConditionalModels.build(config, shape, parameters);
+        }
         int latent = config.latent();
         LikelihoodHead head = head(config, parameters, shape.size());
         Layer encoderNet = encoderNetwork(config, shape, parameters, 2 * latent);
@@ -35,8 +38,7 @@ public final class ModelFactory {
             decoderNet = new ConvDecoder(parameters.child("decoder"), shape, latent, convChannels(shape),
                     CONV_DENSE_WIDTH, head.outputsPerValue());
         } else {
-            decoderNet = new Mlp(parameters.child("decoder"), activation(config),
-                    widths(latent, config.hidden(), shape.size() * head.outputsPerValue(), true));
+            decoderNet = mlp(config, parameters.child("decoder"), latent, shape.size() * head.outputsPerValue(), true);
         }
         // The plain autoencoder and the WAE encode deterministically.
         boolean stochastic = !config.model().equals("ae") && !config.model().equals("wae");
@@ -49,8 +51,12 @@ public final class ModelFactory {
         if (config.arch().equals("conv")) {
             return new ConvEncoder(parameters.child("encoder"), shape, convChannels(shape), CONV_DENSE_WIDTH, outputs);
         }
-        return new Mlp(parameters.child("encoder"), activation(config),
-                widths(shape.size(), config.hidden(), outputs, false));
+        return mlp(config, parameters.child("encoder"), shape.size(), outputs, false);
+    }
+
+    /** The config's MLP from {@code in} to {@code out} values; a decoder runs the hidden widths in reverse. */
+    static Layer mlp(TrainConfig config, ParameterSet parameters, int in, int out, boolean decoder) {
+        return new Mlp(parameters, activation(config), widths(in, config.hidden(), out, decoder));
     }
 
     private static Activation activation(TrainConfig config) {
@@ -70,7 +76,7 @@ public final class ModelFactory {
                 + " images; use --arch mlp");
     }
 
-    private static LikelihoodHead head(TrainConfig config, ParameterSet parameters, int dim) {
+    static LikelihoodHead head(TrainConfig config, ParameterSet parameters, int dim) {
         return switch (config.likelihood()) {
             case "bernoulli" -> new BernoulliHead();
             case "logistic" -> new LogisticHead();

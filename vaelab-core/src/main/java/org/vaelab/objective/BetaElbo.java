@@ -7,16 +7,23 @@ import org.vaelab.tensor.Tensor;
 
 /**
  * The negative evidence lower bound with a weighted KL: -E_q[log p(x|z)] + beta * KL(q(z|x) || p(z)).
- * beta = 1 is the VAE of Kingma and Welling 2014; beta > 1 the beta-VAE of Higgins et al. 2017.
+ * beta = 1 is the VAE of Kingma and Welling 2014; beta > 1 the beta-VAE of Higgins et al. 2017. With free bits
+ * lambda > 0 the penalised KL is {@link FreeBits}'s; the logged "kl" stays the true rate.
  */
 public final class BetaElbo implements Objective {
     private final double beta;
+    private final double freeBits;
 
     public BetaElbo(double beta) {
-        if (!(beta >= 0)) {
-            throw new IllegalArgumentException("beta must be >= 0, got " + beta);
+        this(beta, 0);
+    }
+
+    public BetaElbo(double beta, double freeBits) {
+        if (!(beta >= 0) || !(freeBits >= 0)) {
+            throw new IllegalArgumentException("beta and free bits must be >= 0, got " + beta + ", " + freeBits);
         }
         this.beta = beta;
+        this.freeBits = freeBits;
     }
 
     @Override
@@ -26,6 +33,7 @@ public final class BetaElbo implements Objective {
         Map<String, Tensor> terms = new LinkedHashMap<>();
         terms.put("recon", recon);
         terms.put("kl", kl);
-        return new Loss(recon.add(kl.mul(beta)), terms);
+        Tensor penalised = freeBits > 0 ? FreeBits.kl(pass, freeBits) : kl;
+        return new Loss(recon.add(penalised.mul(beta)), terms);
     }
 }

@@ -1,6 +1,7 @@
 package org.vaelab.objective;
 
 import org.vaelab.model.ForwardPass;
+import org.vaelab.tensor.Scope;
 import org.vaelab.tensor.Tensor;
 
 /**
@@ -52,6 +53,54 @@ public final class Mmd implements Divergence {
         }
         Tensor within = offDiagonalMean(kernel.matrix(x, x), n).add(offDiagonalMean(kernel.matrix(y, y), m));
         return within.sub(kernel.matrix(x, y).mean().mul(2));
+    }
+
+    /**
+     * The same estimate for samples too large for whole kernel matrices (evaluation over thousands of codes): rows
+     * in blocks, each block's temporaries freed before the next. No gradient; call under NoGrad.
+     */
+    public double betweenInBlocks(Tensor x, Tensor y) {
+        long n = x.size(0);
+        long m = y.size(0);
+        if (n < 2 || m < 2) {
+            throw new IllegalArgumentException("the unbiased MMD needs at least 2 samples a side, got " + n + " and " + m);
+        }
+        double xx = (sum(x, x) - diagonalSum(x)) / ((double) n * (n - 1));
+        double yy = (sum(y, y) - diagonalSum(y)) / ((double) m * (m - 1));
+        return xx + yy - 2 * sum(x, y) / ((double) n * m);
+    }
+
+    /** Rows per block: about a million kernel entries per coordinate-wise temporary. */
+    private static long blockRows(Tensor a, Tensor b) {
+        return Math.max(1, BLOCK_ENTRIES / (b.size(0) * a.size(1)));
+    }
+
+    private static final long BLOCK_ENTRIES = 1L << 20;
+
+    /** sum_{i, j} k(a_i, b_j). */
+    private double sum(Tensor a, Tensor b) {
+        double total = 0;
+        long block = blockRows(a, b);
+        for (long start = 0; start < a.size(0); start += block) {
+            try (Scope scope = Scope.open()) {
+                total += kernel.matrix(a.narrow(0, start, Math.min(block, a.size(0) - start)), b).sum().item();
+            }
+        }
+        return total;
+    }
+
+    /** sum_i k(a_i, a_i). */
+    private double diagonalSum(Tensor a) {
+        double total = 0;
+        long block = blockRows(a, a);
+        for (long start = 0; start < a.size(0); start += block) {
+            try (Scope scope = Scope.open()) {
+                long rows = Math.min(block, a.size(0) - start);
+                Tensor rowsOfA = a.narrow(0, start, rows);
+                total += kernel.matrix(rowsOfA, rowsOfA).mul(Tensor.eye(rows)).sum().item();
+            }
+        }
+        return total;
     }
 
     private static Tensor offDiagonalMean(Tensor square, long n) {

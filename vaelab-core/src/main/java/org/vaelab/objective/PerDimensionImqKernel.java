@@ -18,9 +18,10 @@ public final class PerDimensionImqKernel implements MmdKernel {
         Tensor sum = null;
         for (double scale : SCALES) {
             double c = 2 * scale;
-            Tensor term = squared.add(c).pow(-1).mul(c);
+            // Summing over coordinates before scaling by C keeps one [n, m, d] temporary per scale, not three.
+            Tensor term = squared.add(c).pow(-1).sum(-1).mul(c);
             sum = sum == null ? term : sum.add(term);
         }
-        return sum.sum(-1);
+        return sum;
     }
 }

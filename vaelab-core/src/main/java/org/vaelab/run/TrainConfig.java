@@ -1,6 +1,9 @@
 package org.vaelab.run;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.vaelab.UserInputException;
 
 /**
@@ -33,6 +36,9 @@ import org.vaelab.UserInputException;
  * @param flowLayers   autoregressive-flow layers of the af prior
  * @param posterior    gaussian or iaf (vlae)
  * @param pixelcnnChannels feature maps in each PixelCNN layer
+ * @param freeBits     nats of KL per latent group the objective does not penalise (Kingma et al. 2016); 0 = off
+ * @param klWarmupSteps steps over which the weight of every term but the reconstruction rises from 0 to 1; 0 = off
+ * @param classes      one-hot label columns of a class-conditional model (cvae), taken from the data; else null
  * @param steps        optimizer steps in total (0 saves the initialised, untrained model)
  * @param epochs       the --epochs the steps were derived from, or null
  * @param logEvery     steps between metrics.jsonl lines
@@ -47,15 +53,21 @@ public record TrainConfig(
         String prior, String priorVariance, double priorVarianceScale, List<Double> priorVariances, double df,
         int components, double sparsityGamma, String divergence, double lambda,
         int receptiveField, int flowLayers, String posterior, int pixelcnnChannels,
+        Double freeBits, Long klWarmupSteps, Integer classes,
         long steps, Integer epochs, int batch, double lr, long seed, int threads,
         int logEvery, int klEvery, int checkpointEvery) {
 
     public static final List<String> MODELS = List.of("vae", "beta-vae", "capacity-vae", "beta-tcvae", "decomp",
-            "infovae", "wae", "vlae", "pixelcnn", "ae");
+            "infovae", "wae", "vlae", "pixelcnn", "cvae", "ae");
+    /** The models trained on the (beta-weighted) ELBO, the ones free bits apply to. */
+    public static final List<String> ELBO_MODELS = List.of("vae", "beta-vae", "vlae", "cvae");
     public static final List<String> PRIORS = List.of("gaussian", "student-t", "mog", "sparse", "af");
 
     /** Rejects values no run can use, naming the command-line flag that sets each. */
     public TrainConfig {
+        // Absent from configs saved before these flags existed: read as "off".
+        freeBits = freeBits == null ? 0.0 : freeBits;
+        klWarmupSteps = klWarmupSteps == null ? 0L : klWarmupSteps;
         require(latent >= 1, "--latent must be at least 1, got " + latent);
         require(beta >= 0 && Double.isFinite(beta), "--beta must be a number >= 0, got " + beta);
         require(gamma >= 0 && Double.isFinite(gamma), "--gamma must be a number >= 0, got " + gamma);
@@ -78,6 +90,12 @@ public record TrainConfig(
         require(posterior.equals("gaussian") || posterior.equals("iaf"),
                 "unknown --posterior '" + posterior + "'; choose gaussian or iaf");
         require(pixelcnnChannels >= 1, "--pixelcnn-channels must be at least 1, got " + pixelcnnChannels);
+        require(freeBits >= 0 && Double.isFinite(freeBits), "--free-bits must be a number >= 0, got " + freeBits);
+        require(freeBits == 0 || ELBO_MODELS.contains(model), "--free-bits applies to the ELBO models ("
+                + String.join(", ", ELBO_MODELS) + "), not --model " + model);
+        require(klWarmupSteps >= 0, "--kl-warmup must be at least 0 steps, got " + klWarmupSteps);
+        require(classes == null || classes >= 2, "a class-conditional model needs at least 2 classes, got " + classes);
+        require(classes == null || model.equals("cvae"), "only --model cvae takes class labels");
         require(capacityMax >= 0 && Double.isFinite(capacityMax), "--capacity-max must be >= 0, got " + capacityMax);
         require(capacitySteps >= 1, "--capacity-steps must be at least 1, got " + capacitySteps);
         require(steps >= 0, "--steps must be at least 0, got " + steps);
@@ -96,6 +114,38 @@ public record TrainConfig(
         require(List.of("bernoulli", "gaussian", "logistic").contains(likelihood),
                 "unknown --likelihood '" + likelihood + "'; choose bernoulli, gaussian or logistic");
         require(MODELS.contains(model), "unknown --model '" + model + "'; choose one of " + String.join(", ", MODELS));
+    }
+
+    /**
+     * This config with some fields replaced (by record component name), validated like any other; for the few
+     * edits a run makes to its config (the step budget on resume, values resolved from the data) and for tests.
+     */
+    public TrainConfig with(Map<String, ?> changes) {
+        Map<String, Object> fields = Json.MAPPER.convertValue(this, new TypeReference<Map<String, Object>>() {
+        });
+        for (Map.Entry<String, ?> change : changes.entrySet()) {
+            if (!fields.containsKey(change.getKey())) {
+                throw new IllegalArgumentException("TrainConfig has no field '" + change.getKey() + "'");
+            }
+            fields.put(change.getKey(), change.getValue());
+        }
+        try {
+            return Json.MAPPER.convertValue(fields, TrainConfig.class);
+        } catch (IllegalArgumentException e) {
+            // Validation failures arrive wrapped by Jackson; surface the message the constructor wrote.
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof UserInputException u) {
+                    throw u;
+                }
+            }
+            throw e;
+        }
+    }
+
+    public TrainConfig with(String field, Object value) {
+        Map<String, Object> change = new HashMap<>();
+        change.put(field, value);
+        return with(change);
     }
 
     private static void require(boolean condition, String message) {

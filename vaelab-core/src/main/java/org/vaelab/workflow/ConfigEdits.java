@@ -1,12 +1,15 @@
 package org.vaelab.workflow;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.vaelab.data.Dataset;
+import org.vaelab.data.OneHotLabelled;
 import org.vaelab.dist.PcaVariances;
 import org.vaelab.run.TrainConfig;
 
-/** The few changes a resumed run accepts to its saved config. */
+/** The changes a run makes to its requested config: values resolved from the data, and a resumed run's budget. */
 final class ConfigEdits {
     private ConfigEdits() {
     }
@@ -31,20 +34,21 @@ final class ConfigEdits {
         for (double v : PcaVariances.top(rows, c.latent())) {
             variances.add(v);
         }
-        return new TrainConfig(c.model(), c.dataset(), c.dataDir(), c.binarize(), c.latent(), c.arch(), c.hidden(),
-                c.activation(), c.likelihood(), c.gaussianVariance(), c.beta(), c.gamma(), c.capacityMax(),
-                c.capacitySteps(), c.alpha(), c.estimator(), c.prior(), c.priorVariance(), c.priorVarianceScale(),
-                variances, c.df(), c.components(), c.sparsityGamma(), c.divergence(), c.lambda(), c.receptiveField(), c.flowLayers(),
-                c.posterior(), c.pixelcnnChannels(), c.steps(),
-                c.epochs(), c.batch(), c.lr(), c.seed(), c.threads(), c.logEvery(), c.klEvery(), c.checkpointEvery());
+        return c.with("priorVariances", variances);
+    }
+
+    /** For a class-conditional model: the config with the number of classes its data's labels have. */
+    static TrainConfig withClasses(TrainConfig c, Dataset data) {
+        if (data instanceof OneHotLabelled labelled && c.classes() == null) {
+            return c.with("classes", labelled.classes());
+        }
+        return c;
     }
 
     static TrainConfig withSteps(TrainConfig c, long steps, Integer epochs) {
-        return new TrainConfig(c.model(), c.dataset(), c.dataDir(), c.binarize(), c.latent(), c.arch(), c.hidden(),
-                c.activation(), c.likelihood(), c.gaussianVariance(), c.beta(), c.gamma(), c.capacityMax(),
-                c.capacitySteps(), c.alpha(), c.estimator(), c.prior(), c.priorVariance(), c.priorVarianceScale(),
-                c.priorVariances(), c.df(), c.components(), c.sparsityGamma(), c.divergence(), c.lambda(), c.receptiveField(), c.flowLayers(), c.posterior(),
-                c.pixelcnnChannels(), steps, epochs, c.batch(), c.lr(), c.seed(), c.threads(), c.logEvery(),
-                c.klEvery(), c.checkpointEvery());
+        Map<String, Object> budget = new HashMap<>();
+        budget.put("steps", steps);
+        budget.put("epochs", epochs);
+        return c.with(budget);
     }
 }

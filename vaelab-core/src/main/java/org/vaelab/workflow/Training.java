@@ -50,9 +50,10 @@ public final class Training {
     }
 
     /** A new run in a directory that must not hold one already. */
-    public static Training start(RunDirectory run, TrainConfig requested, Dataset data) {
+    public static Training start(RunDirectory run, TrainConfig requested, Dataset plainData) {
         RunDirectory.requireFree(run.root());
-        TrainConfig config = ConfigEdits.withPriorVariances(requested, data);
+        Dataset data = RunData.forModel(requested.model(), plainData);
+        TrainConfig config = ConfigEdits.withClasses(ConfigEdits.withPriorVariances(requested, data), data);
         Training training = new Training(run, config, data, 0);
         // Only now that the model builds does the directory appear: a failed start leaves nothing behind.
         RunDirectory.create(run.root());
@@ -64,8 +65,9 @@ public final class Training {
      * Continues the run in {@code run} with its saved config, except for the step budget ({@code steps}, and the
      * {@code epochs} it came from, if any). The data must be the same (same checksum) as when the run started.
      */
-    public static Training resume(RunDirectory run, long steps, Integer epochs, Dataset data) {
+    public static Training resume(RunDirectory run, long steps, Integer epochs, Dataset plainData) {
         RunConfig saved = run.readConfig();
+        Dataset data = RunData.forModel(saved.config().model(), plainData);
         if (!saved.provenance().datasetProvenance().equals(data.provenance())) {
             throw new UserInputException("the data differs from the data " + run.root() + " was trained on ("
                     + saved.provenance().datasetProvenance() + " vs " + data.provenance() + "); resume with the "

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.vaelab.UserInputException;
 import org.vaelab.data.Dataset;
+import org.vaelab.data.OneHotLabelled;
 import java.util.Optional;
 import org.vaelab.data.ValueKind;
 import org.vaelab.dist.DiagonalGaussian;
@@ -29,7 +30,7 @@ class ConditionalVaeTest {
     @Test
     void labelledViewAppendsTheOneHotLabel() {
         Dataset source = new LabelledPoints(100, 3);
-        ConditionalEncoder.LabelledData data = new ConditionalEncoder.LabelledData(source);
+        OneHotLabelled data = new OneHotLabelled(source);
         int k = data.classes();
         assertThat(data.dim()).isEqualTo(source.dim() + k);
         int[] indices = {0, 1, 2, 3, 4};
@@ -52,8 +53,8 @@ class ConditionalVaeTest {
     void klIsTheGaussianClosedFormWithZeroLabelColumnsAndIwaeOneIsTheElbo() {
         Engine.threads(1);
         Engine.seed(61);
-        Dataset data = new ConditionalEncoder.LabelledData(new LabelledPoints(100, 3));
-        int k = ((ConditionalEncoder.LabelledData) data).classes();
+        Dataset data = new OneHotLabelled(new LabelledPoints(100, 3));
+        int k = ((OneHotLabelled) data).classes();
         VariationalAutoencoder model = cvae(2, k);
         try (Scope s = Scope.open(); NoGrad g = NoGrad.open()) {
             Tensor x = batch(data, 16);
@@ -132,7 +133,7 @@ class ConditionalVaeTest {
                 return "none";
             }
         };
-        assertThatThrownBy(() -> new ConditionalEncoder.LabelledData(noLabels))
+        assertThatThrownBy(() -> new OneHotLabelled(noLabels))
                 .isInstanceOf(UserInputException.class).hasMessageContaining("--model cvae");
     }
 

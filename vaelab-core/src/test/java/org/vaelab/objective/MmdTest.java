@@ -34,6 +34,20 @@ class MmdTest {
     }
 
     @Test
+    void theBlockwiseEstimateEqualsTheWholeMatrixOne() {
+        try (Scope s = Scope.open(); NoGrad g = NoGrad.open()) {
+            Engine.seed(8);
+            // 300 x 300 x 40 entries: the blockwise sums run over several blocks of rows.
+            Tensor x = Tensor.randn(300, 40);
+            Tensor y = Tensor.randn(250, 40).mul(1.3).add(0.2);
+            for (Mmd mmd : new Mmd[] {Mmd.perDimensionImq(), Mmd.imq(1.5), Mmd.rbf(0.8)}) {
+                double whole = mmd.between(x, y).item();
+                assertThat(mmd.betweenInBlocks(x, y)).isCloseTo(whole, within(1e-4 * Math.max(1, Math.abs(whole))));
+            }
+        }
+    }
+
+    @Test
     void nearZeroForOneDistributionAndClearlyPositiveForShiftedOnes() {
         try (Scope s = Scope.open(); NoGrad g = NoGrad.open()) {
             Engine.seed(21);
