@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.vaelab.UserInputException;
 import org.vaelab.data.Dataset;
 import org.vaelab.data.DatasetCatalog;
+import org.vaelab.model.PixelCnnDecoder;
 import org.vaelab.run.RunDirectory;
 import org.vaelab.run.TrainConfig;
 import org.vaelab.workflow.RunData;
@@ -213,6 +214,9 @@ final class TrainCommand implements Callable<Integer> {
         System.out.printf("%s %s on %s: %d latents, %d steps of %d, %s, run %s%n", resume ? "resuming" : "training",
                 used.model(), used.dataset(), used.latent(), used.steps(), used.batch(),
                 training.startStep() > 0 ? "from step " + training.startStep() : "from scratch", root);
+        if (training.model().decoder() instanceof PixelCnnDecoder pixelCnn) {
+            System.out.println(pixelCnn.network().describeWindow());
+        }
         TrainingProgress progress = new TrainingProgress();
         try {
             training.run(List.of(progress));
