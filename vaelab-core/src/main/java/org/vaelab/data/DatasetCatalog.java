@@ -5,19 +5,25 @@ import java.util.List;
 import org.vaelab.UserInputException;
 import org.vaelab.data.binarize.DynamicBinarized;
 import org.vaelab.data.binarize.StaticBinarized;
+import org.vaelab.data.caltech.CaltechSilhouettes;
+import org.vaelab.data.cifar.Cifar10;
 import org.vaelab.data.dsprites.DSprites;
+import org.vaelab.data.files.DataFileLocator;
 import org.vaelab.data.mnist.MnistDataset;
 import org.vaelab.data.mnist.MnistLocator;
 import org.vaelab.data.mnist.MnistSplit;
 import org.vaelab.data.mnist.MnistVariant;
+import org.vaelab.data.omniglot.Omniglot;
 import org.vaelab.data.synthetic.Pinwheel;
 
 /**
  * The built-in datasets by name, each with a train and a test split. dSprites has no held-out data: its "test"
- * split is a fixed random sample of 10,000 images of the grid. Pinwheel's splits are independent draws.
+ * split is a fixed random sample of 10,000 images of the grid. Pinwheel's splits are independent draws. OMNIGLOT,
+ * Caltech-101 Silhouettes and CIFAR-10 are read from files that are downloaded on first use (docs/data.md).
  */
 public final class DatasetCatalog {
-    public static final List<String> NAMES = List.of("dsprites", "mnist", "fashion-mnist", "pinwheel");
+    public static final List<String> NAMES = List.of("dsprites", "mnist", "fashion-mnist", "pinwheel", "omniglot",
+            "caltech-silhouettes", "cifar10");
     /** "all" is train then test; for dSprites it is the whole grid in canonical order. */
     public static final List<String> SPLITS = List.of("train", "test", "all");
     public static final List<String> BINARIZATIONS = List.of("none", "static", "dynamic");
@@ -51,6 +57,18 @@ public final class DatasetCatalog {
             case "pinwheel" -> test
                     ? new Pinwheel(PINWHEEL_TEST, Pinwheel.DEFAULT_SEED + 1)
                     : new Pinwheel(PINWHEEL_TRAIN, Pinwheel.DEFAULT_SEED);
+            case "omniglot" -> {
+                Omniglot omniglot = new Omniglot(DataFileLocator.forDataDir(dataDir));
+                yield binarized(test ? omniglot.test() : omniglot.train(), binarize);
+            }
+            case "caltech-silhouettes" -> {
+                CaltechSilhouettes caltech = new CaltechSilhouettes(DataFileLocator.forDataDir(dataDir));
+                yield test ? caltech.test() : caltech.train();
+            }
+            case "cifar10" -> {
+                Cifar10 cifar = new Cifar10(DataFileLocator.forDataDir(dataDir));
+                yield test ? cifar.test() : cifar.train();
+            }
             default -> binarized(MnistDataset.load(MnistLocator.forDataDir(dataDir), MnistVariant.fromId(name),
                     MnistSplit.fromId(split)), binarize);
         };
@@ -62,13 +80,19 @@ public final class DatasetCatalog {
         return switch (name) {
             case "dsprites" -> new Dataset.Shape(1, 64, 64);
             case "pinwheel" -> Dataset.Shape.flat(2);
+            case "cifar10" -> Cifar10.SHAPE;
             default -> new Dataset.Shape(1, 28, 28);
         };
     }
 
     /** Whether {@code name} holds grey levels that --binarize applies to. */
     public static boolean isGreyLevel(String name) {
-        return name.equals("mnist") || name.equals("fashion-mnist");
+        return name.equals("mnist") || name.equals("fashion-mnist") || name.equals("omniglot");
+    }
+
+    /** Whether {@code name}'s values, unless binarised, are 8-bit levels k/255 (grey or, for CIFAR-10, colour). */
+    public static boolean hasEightBitValues(String name) {
+        return isGreyLevel(name) || name.equals("cifar10");
     }
 
     private static Dataset binarized(Dataset grey, String binarize) {

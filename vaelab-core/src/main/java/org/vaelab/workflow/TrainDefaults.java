@@ -1,6 +1,7 @@
 package org.vaelab.workflow;
 
 import java.util.List;
+import org.vaelab.data.DatasetCatalog;
 
 /**
  * The defaults each dataset gets when a flag is not given: sized so the default run finishes in a few minutes
@@ -40,21 +41,26 @@ public final class TrainDefaults {
         return model.equals("infovae") ? 1000 : 10;
     }
 
+    /** Convolutions for dSprites (64x64) and CIFAR-10 (32x32 colour); an MLP for the 28x28 sets and pinwheel. */
     public static String arch(String dataset) {
-        return dataset.equals("dsprites") ? "conv" : "mlp";
+        return dataset.equals("dsprites") || dataset.equals("cifar10") ? "conv" : "mlp";
     }
 
-    /** MNIST is binarised afresh every step (dynamic), as in Burda et al. 2016; Fashion-MNIST keeps its greys. */
+    /**
+     * MNIST and OMNIGLOT are binarised afresh every step (dynamic), as in Burda et al. 2016; Fashion-MNIST keeps its
+     * greys. Caltech-101 Silhouettes is binary already.
+     */
     public static String binarize(String dataset) {
-        return dataset.equals("mnist") ? "dynamic" : "none";
+        return dataset.equals("mnist") || dataset.equals("omniglot") ? "dynamic" : "none";
     }
 
+    /** Gaussian for pinwheel, discretised logistic for 8-bit levels (greys, CIFAR-10's colours), else Bernoulli. */
     public static String likelihood(String dataset, String binarize) {
         if (dataset.equals("pinwheel")) {
             return "gaussian";
         }
-        boolean grey = (dataset.equals("mnist") || dataset.equals("fashion-mnist")) && binarize.equals("none");
-        return grey ? "logistic" : "bernoulli";
+        boolean eightBit = DatasetCatalog.hasEightBitValues(dataset) && binarize.equals("none");
+        return eightBit ? "logistic" : "bernoulli";
     }
 
     public static int latent(String dataset) {

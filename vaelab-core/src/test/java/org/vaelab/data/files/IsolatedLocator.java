@@ -1,0 +1,20 @@
+package org.vaelab.data.files;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** A locator that sees no environment, caches under a test folder and fails the test if it tries to download. */
+public final class IsolatedLocator {
+
+    private IsolatedLocator() {
+    }
+
+    public static DataFileLocator.Builder in(Path tmp) {
+        return DataFileLocator.builder()
+                .environment(Map.of())
+                .cacheDir(tmp.resolve("cache"))
+                .downloader((url, target) -> {
+                    throw new AssertionError("no download expected, got " + url);
+                });
+    }
+}
