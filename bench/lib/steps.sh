@@ -3,9 +3,9 @@
 # ROUNDS   rounds of alternating runs (default 5); each round runs every config, vaelab then PyTorch
 # STEPS    timed steps per run; WARMUP steps before them (defaults per model)
 # CONFIGS  space-separated name:OMP_NUM_THREADS:OPENBLAS_NUM_THREADS:OMP_WAIT_POLICY:intra-op threads, e.g.
-#          "t2:2:1:PASSIVE:2"; policy "default" leaves OMP_WAIT_POLICY unset. The default set is the launcher's
-#          settings for --threads 1 and 2 (t1, t2), two BLAS threads under one torch thread (t2-blas2), and t2
-#          with libgomp's default spinning (t2-spin).
+#          "t2:2:1:PASSIVE:2"; policy "default" leaves OMP_WAIT_POLICY unset. The default set: one thread (t1);
+#          two torch threads and one BLAS thread (t2); one torch thread and two BLAS threads (t2-blas2); two of
+#          each (t2-both); t2 with libgomp's default spinning (t2-spin).
 # PROBE    1 (default) to measure the sgemm ceiling first, 0 to skip
 # OUT      log file (default runs/bench/speed-ARCH-<time>.log)
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -13,7 +13,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 steps_bench() {
   local arch="$1" default_steps="$2" default_warmup="$3"
   local rounds="${ROUNDS:-5}" steps="${STEPS:-$default_steps}" warmup="${WARMUP:-$default_warmup}"
-  local configs="${CONFIGS:-t1:1:1:PASSIVE:1 t2:2:1:PASSIVE:2 t2-blas2:1:2:PASSIVE:1 t2-spin:2:1:default:2}"
+  local configs="${CONFIGS:-t1:1:1:PASSIVE:1 t2:2:1:PASSIVE:2 t2-blas2:1:2:PASSIVE:1 t2-both:2:2:PASSIVE:2 t2-spin:2:1:default:2}"
   local out="${OUT:-$repo_dir/runs/bench/speed-$arch-$(date +%Y%m%d-%H%M%S).log}"
   mkdir -p "$(dirname "$out")"
   build_probe

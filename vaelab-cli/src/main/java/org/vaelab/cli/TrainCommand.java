@@ -34,7 +34,8 @@ final class TrainCommand implements Callable<Integer> {
             defaultValue = TrainDefaults.MODEL)
     String model;
 
-    @Option(names = "--dataset", description = "dsprites, mnist, fashion-mnist or pinwheel (default: ${DEFAULT-VALUE})",
+    @Option(names = "--dataset", description = "dsprites, mnist, fashion-mnist, pinwheel, pinwheel4, omniglot, "
+            + "caltech-silhouettes or cifar10 (default: ${DEFAULT-VALUE})",
             defaultValue = TrainDefaults.DATASET)
     String dataset;
 
@@ -164,8 +165,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--gaussian-variance", description = "fix the Gaussian likelihood's variance (default: learned)")
     Double gaussianVariance;
 
-    @Option(names = "--binarize", description = "none, static or dynamic, for mnist and fashion-mnist "
-            + "(default: dynamic for mnist, none for fashion-mnist)")
+    @Option(names = "--binarize", description = "none, static or dynamic, for mnist, fashion-mnist and omniglot "
+            + "(default: dynamic for mnist and omniglot, none for fashion-mnist)")
     String binarize;
 
     @Option(names = "--data-dir", description = "directory searched first for dataset files")
@@ -229,7 +230,8 @@ final class TrainCommand implements Callable<Integer> {
 
     private Dataset openTrainingData() {
         if (binarize != null && !DatasetCatalog.isGreyLevel(dataset) && !binarize.equals("none")) {
-            throw new UserInputException("--binarize applies to mnist and fashion-mnist only, not " + dataset);
+            throw new UserInputException("--binarize applies to the grey-level datasets (mnist, fashion-mnist, omniglot), not "
+                    + dataset);
         }
         return RunData.forModel(model, DatasetCatalog.open(dataset, "train", dataDir,
                 binarize != null ? binarize : TrainDefaults.binarize(dataset)));

@@ -18,12 +18,13 @@ import org.vaelab.data.synthetic.Pinwheel;
 
 /**
  * The built-in datasets by name, each with a train and a test split. dSprites has no held-out data: its "test"
- * split is a fixed random sample of 10,000 images of the grid. Pinwheel's splits are independent draws. OMNIGLOT,
+ * split is a fixed random sample of 10,000 images of the grid. Pinwheel's splits are independent draws;
+ * "pinwheel4" is the small 4-arm pinwheel of Mathieu et al. 2019's clustering demonstration. OMNIGLOT,
  * Caltech-101 Silhouettes and CIFAR-10 are read from files that are downloaded on first use (docs/data.md).
  */
 public final class DatasetCatalog {
-    public static final List<String> NAMES = List.of("dsprites", "mnist", "fashion-mnist", "pinwheel", "omniglot",
-            "caltech-silhouettes", "cifar10");
+    public static final List<String> NAMES = List.of("dsprites", "mnist", "fashion-mnist", "pinwheel", "pinwheel4",
+            "omniglot", "caltech-silhouettes", "cifar10");
     /** "all" is train then test; for dSprites it is the whole grid in canonical order. */
     public static final List<String> SPLITS = List.of("train", "test", "all");
     public static final List<String> BINARIZATIONS = List.of("none", "static", "dynamic");
@@ -57,6 +58,7 @@ public final class DatasetCatalog {
             case "pinwheel" -> test
                     ? new Pinwheel(PINWHEEL_TEST, Pinwheel.DEFAULT_SEED + 1)
                     : new Pinwheel(PINWHEEL_TRAIN, Pinwheel.DEFAULT_SEED);
+            case "pinwheel4" -> Pinwheel.mathieu(test ? Pinwheel.DEFAULT_SEED + 1 : Pinwheel.DEFAULT_SEED);
             case "omniglot" -> {
                 Omniglot omniglot = new Omniglot(DataFileLocator.forDataDir(dataDir));
                 yield binarized(test ? omniglot.test() : omniglot.train(), binarize);
@@ -79,7 +81,7 @@ public final class DatasetCatalog {
         checkOneOf("dataset", name, NAMES);
         return switch (name) {
             case "dsprites" -> new Dataset.Shape(1, 64, 64);
-            case "pinwheel" -> Dataset.Shape.flat(2);
+            case "pinwheel", "pinwheel4" -> Dataset.Shape.flat(2);
             case "cifar10" -> Cifar10.SHAPE;
             default -> new Dataset.Shape(1, 28, 28);
         };

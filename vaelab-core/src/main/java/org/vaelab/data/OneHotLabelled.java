@@ -17,7 +17,8 @@ public final class OneHotLabelled implements Dataset {
     public OneHotLabelled(Dataset source) {
         this.source = source;
         this.labels = source.labels().orElseThrow(() -> new UserInputException("--model cvae needs a dataset with "
-                + "class labels (mnist, fashion-mnist, pinwheel); " + source.name() + " has none"));
+                + "class labels (mnist, fashion-mnist, omniglot, caltech-silhouettes, cifar10, pinwheel); "
+                + source.name() + " has none"));
     }
 
     /** K, the number of one-hot columns appended. */

@@ -56,7 +56,7 @@ public final class TrainDefaults {
 
     /** Gaussian for pinwheel, discretised logistic for 8-bit levels (greys, CIFAR-10's colours), else Bernoulli. */
     public static String likelihood(String dataset, String binarize) {
-        if (dataset.equals("pinwheel")) {
+        if (isPinwheel(dataset)) {
             return "gaussian";
         }
         boolean eightBit = DatasetCatalog.hasEightBitValues(dataset) && binarize.equals("none");
@@ -64,23 +64,28 @@ public final class TrainDefaults {
     }
 
     public static int latent(String dataset) {
-        return dataset.equals("pinwheel") ? 2 : 10;
+        return isPinwheel(dataset) ? 2 : 10;
     }
 
     public static List<Integer> hidden(String dataset) {
-        return dataset.equals("pinwheel") ? List.of(100) : List.of(512, 512);
+        return isPinwheel(dataset) ? List.of(100) : List.of(512, 512);
     }
 
     public static int batch(String dataset) {
-        return dataset.equals("pinwheel") ? 400 : 64;
+        return isPinwheel(dataset) ? 400 : 64;
     }
 
     public static long steps(String dataset) {
         return switch (dataset) {
             case "dsprites" -> 1500;
             case "pinwheel" -> 3000;
+            case "pinwheel4" -> 500;
             default -> 3000;
         };
+    }
+
+    private static boolean isPinwheel(String dataset) {
+        return dataset.equals("pinwheel") || dataset.equals("pinwheel4");
     }
 
     public static double lr() {

@@ -39,6 +39,7 @@ import org.vaelab.train.TrainingListener;
  * render --count N                                                          dSprites renderer, microseconds/image
  * dump   --count N --seed S --out FILE                                      random grid images as raw uint8
  * layers --threads N --iters K                                              conv model's layers, fwd+bwd ms each
+ * phases --arch mlp|conv --threads N --warmup W --steps S                   median ms per phase of a training step
  * config                                                                    libtorch build and thread info
  * </pre>
  */
@@ -54,6 +55,7 @@ public final class SpeedProbe {
             case "render" -> render(a);
             case "dump" -> dump(a);
             case "layers" -> layers(a);
+            case "phases" -> phases(a);
             case "config" -> {
                 System.out.println(torch.show_config().getString());
                 System.out.println(torch.get_parallel_info().getString());
@@ -155,6 +157,58 @@ public final class SpeedProbe {
             System.out.printf("RESULT side=vaelab probe=matmul threads=%d size=%d gflops=%.1f%n", threads, n,
                     2.0 * n * n * n * iters / seconds / 1e9);
         }
+    }
+
+    /**
+     * A training step cut into phases, each timed on its own (same work as Trainer's step): batch, forward with the
+     * loss read back, zero_grad + backward, optimizer step, and freeing the step's native objects.
+     */
+    private static void phases(Map<String, String> a) {
+        String arch = a.getOrDefault("arch", "mlp");
+        int threads = Integer.parseInt(a.getOrDefault("threads", "1"));
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "30"));
+        int steps = Integer.parseInt(a.getOrDefault("steps", "200"));
+        TrainConfig config = config(arch, threads);
+        Dataset.Shape shape = arch.equals("mlp") ? Dataset.Shape.flat(784) : new Dataset.Shape(1, 64, 64);
+        Engine.threads(threads);
+        Engine.seed(config.seed());
+        VariationalAutoencoder model = ModelFactory.build(config, shape);
+        Adam adam = new Adam(model.parameters(), config.lr());
+        var objective = ObjectiveFactory.build(config, 1);
+        BatchSource batches = new BatchSource(new Pool(shape, arch.equals("mlp") ? 8192 : 2048), config.batch(),
+                config.seed());
+        String[] names = {"batch", "forward_loss", "backward", "optimizer", "free"};
+        long[][] times = new long[names.length][steps];
+        for (int step = 0; step < warmup + steps; step++) {
+            long[] t = new long[names.length + 1];
+            Scope scope = Scope.open();
+            t[0] = System.nanoTime();
+            Engine.seed(step);
+            Tensor x = batches.batch(step);
+            t[1] = System.nanoTime();
+            var loss = objective.evaluate(model.forward(x), step);
+            loss.total().item();
+            loss.terms().values().forEach(Tensor::item);
+            t[2] = System.nanoTime();
+            adam.zeroGrad();
+            loss.total().backward();
+            t[3] = System.nanoTime();
+            adam.step();
+            t[4] = System.nanoTime();
+            scope.close();
+            t[5] = System.nanoTime();
+            if (step >= warmup) {
+                for (int p = 0; p < names.length; p++) {
+                    times[p][step - warmup] = t[p + 1] - t[p];
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder("RESULT side=vaelab probe=phases arch=" + arch + " threads=" + threads);
+        for (int p = 0; p < names.length; p++) {
+            Arrays.sort(times[p]);
+            out.append(String.format(" %s_ms=%.3f", names[p], times[p][steps / 2] / 1e6));
+        }
+        System.out.println(out);
     }
 
     /** in, out, kernel, stride, padding, input side, shuffle: the conv VAE's convolutions (batch 64). */

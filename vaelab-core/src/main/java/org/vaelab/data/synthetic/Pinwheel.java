@@ -27,6 +27,15 @@ public final class Pinwheel extends PlanarDataset {
     private final long seed;
     private final PlanarPoints points;
 
+    /**
+     * The small pinwheel of Mathieu et al. 2019 (their clustering demonstration): 4 arms of 100 points, radial std
+     * 0.3, tangential std 0.1, rate 0.25, around the unit circle (no scaling). Their generator's arguments are
+     * named the other way round: its "tangential" std is applied to the radius.
+     */
+    public static Pinwheel mathieu(long seed) {
+        return new Pinwheel(400, 4, 0.3, 0.1, RATE, 1.0, seed);
+    }
+
     public Pinwheel(int points, long seed) {
         this(points, DEFAULT_ARMS, seed);
     }

@@ -98,6 +98,21 @@ class PinwheelTest {
     }
 
     @Test
+    void mathieusSmallPinwheelHasFourArmsOfAHundredPointsAroundTheUnitCircle() {
+        Pinwheel p = Pinwheel.mathieu(0);
+        assertThat(p.size()).isEqualTo(400);
+        assertThat(p.arms()).isEqualTo(4);
+        float[] xy = points(p);
+        double meanRadius = 0;
+        for (int i = 0; i < p.size(); i++) {
+            meanRadius += Math.hypot(xy[2 * i], xy[2 * i + 1]) / p.size();
+        }
+        // Unscaled: radii spread around 1 (radial std 0.3), not around 10 like the default pinwheel.
+        assertThat(meanRadius).isBetween(0.9, 1.15);
+        assertThat(p.provenance()).contains("arms=4", "radialStd=0.3", "tangentialStd=0.1", "scale=1.0");
+    }
+
+    @Test
     void sameSeedSamePointsOtherSeedOtherPoints() {
         assertThat(points(new Pinwheel(500, 4, 9))).isEqualTo(points(new Pinwheel(500, 4, 9)));
         assertThat(points(new Pinwheel(500, 4, 9))).isNotEqualTo(points(new Pinwheel(500, 4, 10)));
