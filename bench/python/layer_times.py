@@ -13,7 +13,9 @@ LAYERS = [(1, 32, 4, 2, 1, 64, 0), (32, 32, 4, 2, 1, 32, 0), (32, 64, 4, 2, 1, 1
 p = argparse.ArgumentParser()
 p.add_argument("--threads", type=int, default=1)
 p.add_argument("--iters", type=int, default=30)
+p.add_argument("--mkldnn", type=int, default=1, help="0 turns oneDNN off for convolutions")
 a = p.parse_args()
+torch.backends.mkldnn.enabled = bool(a.mkldnn)
 vm.setup_threads(a.threads)
 out = ["RESULT side=pytorch probe=layers threads=%d" % a.threads]
 for cin, cout, k, stride, pad, side, shuffle in LAYERS:

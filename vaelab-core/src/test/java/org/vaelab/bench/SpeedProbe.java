@@ -41,6 +41,7 @@ import org.vaelab.train.TrainingListener;
  * layers --threads N --iters K                                              conv model's layers, fwd+bwd ms each
  * phases --arch mlp|conv --threads N --warmup W --steps S                   median ms per phase of a training step
  * config                                                                    libtorch build and thread info
+ * any mode: --mkldnn 0 / --nnpack 0 turn oneDNN / NNPACK off for convolutions
  * </pre>
  */
 public final class SpeedProbe {
@@ -49,6 +50,14 @@ public final class SpeedProbe {
 
     public static void main(String[] argv) throws IOException {
         Map<String, String> a = options(argv);
+        // --mkldnn 0 routes convolutions through libtorch's own kernels (im2col + BLAS) instead of oneDNN.
+        if (a.getOrDefault("mkldnn", "1").equals("0")) {
+            torch.globalContext().setUserEnabledMkldnn(false);
+        }
+        // --nnpack 0 likewise turns NNPACK off.
+        if (a.getOrDefault("nnpack", "1").equals("0")) {
+            torch.globalContext().setUserEnabledNNPACK(false);
+        }
         switch (argv.length == 0 ? "" : argv[0]) {
             case "steps" -> steps(a);
             case "matmul" -> matmul(a);
