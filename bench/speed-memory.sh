@@ -17,7 +17,7 @@ build_probe
 {
   machine_info
   echo "command: ${0##*/} STEPS=$steps EVERY=$every POOLS=\"$omp $blas $policy $threads\""
-  echo "trace entries are step:RSS MB (vaelab also :Java heap committed MB)"
+  echo "trace entries are step:RSS MB (vaelab also :Java heap committed MB:native MB JavaCPP tracks)"
 } | tee "$log_file"
 
 declare -A last first
@@ -37,7 +37,7 @@ for side in vaelab vaelab-xmx64m pytorch; do
   first[$side]=$(tr ',' '\n' <<<"$trace" | sed -n 2p | cut -d: -f2)
   last[$side]=$(tr ',' '\n' <<<"$trace" | tail -n 1 | cut -d: -f2)
   mb=$(tr ',' '\n' <<<"$trace" | awk -F: '{ printf "%s%d:%.0f", (NR > 1 ? "," : ""), $1, $2 / 1024;
-    if (NF > 2) printf ":%.0f", $3 / 1024 }')
+    if (NF > 2) printf ":%.0f", $3 / 1024; if (NF > 3) printf ":%.0f", $4 / 1024 }')
   echo "side=$side steps_per_s=$(field steps_per_s "$line") trace=$mb" \
     "growth_after_step_${every}_mb=$(( (last[$side] - first[$side]) / 1024 )) before:$q load_after=$(load1)" \
     | tee -a "$log_file"
