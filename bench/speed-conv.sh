@@ -4,4 +4,4 @@
 # against PyTorch, alternating runs, at 1 and 2 threads. About 7 minutes on a quiet 2-core machine.
 # Environment and last line: as bench/speed-mlp.sh.
 source "$(dirname "$0")/lib/steps.sh"
-steps_bench conv 40 5
+steps_bench conv 40 5 t2

@@ -8,14 +8,16 @@
 # LIMIT      test images evaluated (default 500 of 10,000, to keep a run to about 2 minutes; LIMIT=10000 for all)
 # ROUNDS     rounds of alternating runs (default 2)
 # RUN        the run to evaluate (default runs/bench/iwae-mlp, trained with TRAIN_STEPS=3000 steps if missing)
-# PY_POOLS   "OMP_NUM_THREADS OPENBLAS_NUM_THREADS OMP_WAIT_POLICY" for PyTorch (default "2 1 PASSIVE", the pools
-#            ./vaelab sets for itself on 2 cores); VAELAB_POOLS likewise for ./vaelab (default: the launcher's own)
+# PY_POOLS   "OMP_NUM_THREADS OPENBLAS_NUM_THREADS OMP_WAIT_POLICY" for PyTorch (default "1 2 PASSIVE": one torch
+#            thread and two BLAS threads, PyTorch's fastest setting for this MLP in bench/speed-mlp.sh and what
+#            ./vaelab gives MLP models on 2 cores); its intra-op threads follow OMP_NUM_THREADS. VAELAB_POOLS
+#            likewise for ./vaelab (default: the launcher's own)
 # Last line: ratio=<vaelab/pytorch wall time> (medians).
 source "$(dirname "$0")/lib/common.sh"
 k="${K:-5000}"
 limit="${LIMIT:-500}"
 rounds="${ROUNDS:-2}"
-py_pools="${PY_POOLS:-2 1 PASSIVE}"
+py_pools="${PY_POOLS:-1 2 PASSIVE}"
 run="${RUN:-$repo_dir/runs/bench/iwae-mlp}"
 out_dir="$repo_dir/runs/bench"
 log_file="$out_dir/iwae-$(date +%Y%m%d-%H%M%S).log"

@@ -5,4 +5,4 @@
 # bench/lib/common.sh (VAELAB_ROOT, MAX_LOAD, ...). Last line: ratio=<vaelab/pytorch steps/s>, the worse of 1
 # and 2 threads, vaelab with the launcher's settings against PyTorch's fastest configuration.
 source "$(dirname "$0")/lib/steps.sh"
-steps_bench mlp 300 30
+steps_bench mlp 300 30 t2-blas2

@@ -30,7 +30,8 @@ import org.vaelab.train.TrainingListener;
 
 /**
  * The vaelab side of bench/speed-*.sh (a main class, never a test). Thread pools come from the environment
- * (OMP_NUM_THREADS, OPENBLAS_NUM_THREADS, OMP_WAIT_POLICY) as with ./vaelab; --threads sets libtorch's pool.
+ * (OMP_NUM_THREADS, OPENBLAS_NUM_THREADS, OMP_WAIT_POLICY) as with ./vaelab; --threads sets libtorch's pool
+ * exactly (not through Engine.threads, whose one-pool-at-a-time rule would override the configuration measured).
  * Output: one "RESULT key=value ..." line per measurement.
  *
  * <pre>
@@ -92,7 +93,7 @@ public final class SpeedProbe {
         boolean heap = a.getOrDefault("heap", "0").equals("1");
         TrainConfig config = config(arch, threads);
         Dataset.Shape shape = arch.equals("mlp") ? Dataset.Shape.flat(784) : new Dataset.Shape(1, 64, 64);
-        Engine.threads(threads);
+        torch.set_num_threads(threads);
         Engine.seed(config.seed());
         VariationalAutoencoder model = ModelFactory.build(config, shape);
         Adam adam = new Adam(model.parameters(), config.lr());
@@ -145,7 +146,7 @@ public final class SpeedProbe {
         int threads = Integer.parseInt(a.getOrDefault("threads", "1"));
         int n = Integer.parseInt(a.getOrDefault("size", "1024"));
         double budget = Double.parseDouble(a.getOrDefault("seconds", "3"));
-        Engine.threads(threads);
+        torch.set_num_threads(threads);
         try (NoGrad ignored = NoGrad.open(); Scope scope = Scope.open()) {
             Tensor x = Tensor.randn(n, n);
             Tensor y = Tensor.randn(n, n);
@@ -179,7 +180,7 @@ public final class SpeedProbe {
         int steps = Integer.parseInt(a.getOrDefault("steps", "200"));
         TrainConfig config = config(arch, threads);
         Dataset.Shape shape = arch.equals("mlp") ? Dataset.Shape.flat(784) : new Dataset.Shape(1, 64, 64);
-        Engine.threads(threads);
+        torch.set_num_threads(threads);
         Engine.seed(config.seed());
         VariationalAutoencoder model = ModelFactory.build(config, shape);
         Adam adam = new Adam(model.parameters(), config.lr());
@@ -229,7 +230,7 @@ public final class SpeedProbe {
     private static void layers(Map<String, String> a) {
         int threads = Integer.parseInt(a.getOrDefault("threads", "1"));
         int iters = Integer.parseInt(a.getOrDefault("iters", "30"));
-        Engine.threads(threads);
+        torch.set_num_threads(threads);
         StringBuilder out = new StringBuilder("RESULT side=vaelab probe=layers threads=" + threads);
         for (int[] l : CONV_LAYERS) {
             Tensor w = Tensor.randn(l[1], l[0], l[2], l[2]).mul(0.05).requiresGrad();
