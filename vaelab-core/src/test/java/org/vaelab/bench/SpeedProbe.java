@@ -41,6 +41,7 @@ import org.vaelab.train.TrainingListener;
  * dump   --count N --seed S --out FILE                                      random grid images as raw uint8
  * layers --threads N --iters K                                              conv model's layers, fwd+bwd ms each
  * phases --arch mlp|conv --threads N --warmup W --steps S                   median ms per phase of a training step
+ * parts  --arch mlp|conv --threads N --warmup W --steps S                   median ms of encoder, decoder, likelihood
  * config                                                                    libtorch build and thread info
  * any mode: --mkldnn 0 / --nnpack 0 turn oneDNN / NNPACK off for convolutions
  * </pre>
@@ -66,6 +67,7 @@ public final class SpeedProbe {
             case "dump" -> dump(a);
             case "layers" -> layers(a);
             case "phases" -> phases(a);
+            case "parts" -> parts(a);
             case "config" -> {
                 System.out.println(torch.show_config().getString());
                 System.out.println(torch.get_parallel_info().getString());
@@ -214,6 +216,51 @@ public final class SpeedProbe {
             }
         }
         StringBuilder out = new StringBuilder("RESULT side=vaelab probe=phases arch=" + arch + " threads=" + threads);
+        for (int p = 0; p < names.length; p++) {
+            Arrays.sort(times[p]);
+            out.append(String.format(" %s_ms=%.3f", names[p], times[p][steps / 2] / 1e6));
+        }
+        System.out.println(out);
+    }
+
+    /**
+     * Forward + backward of the model's parts alone: the encoder on a batch, the decoder on random codes (to the
+     * likelihood's parameters), and the Bernoulli log-likelihood on random logits.
+     */
+    private static void parts(Map<String, String> a) {
+        String arch = a.getOrDefault("arch", "conv");
+        int threads = Integer.parseInt(a.getOrDefault("threads", "1"));
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "5"));
+        int steps = Integer.parseInt(a.getOrDefault("steps", "20"));
+        TrainConfig config = config(arch, threads);
+        Dataset.Shape shape = arch.equals("mlp") ? Dataset.Shape.flat(784) : new Dataset.Shape(1, 64, 64);
+        torch.set_num_threads(threads);
+        Engine.seed(config.seed());
+        VariationalAutoencoder model = ModelFactory.build(config, shape);
+        BatchSource batches = new BatchSource(new Pool(shape, 2048), config.batch(), config.seed());
+        String[] names = {"encoder", "decoder", "likelihood"};
+        long[][] times = new long[names.length][steps];
+        for (int step = 0; step < warmup + steps; step++) {
+            for (int p = 0; p < names.length; p++) {
+                try (Scope scope = Scope.open()) {
+                    Tensor x = batches.batch(step);
+                    long start = System.nanoTime();
+                    switch (p) {
+                        case 0 -> model.encoder().encode(x).mean().sum().backward();
+                        case 1 -> model.decoder().decode(Tensor.randn(config.batch(), config.latent())).logProb(x)
+                                .sum().backward();
+                        default -> {
+                            Tensor logits = Tensor.randn(config.batch(), shape.size()).requiresGrad();
+                            x.mul(logits).sub(logits.softplus()).sum(-1).sum().backward();
+                        }
+                    }
+                    if (step >= warmup) {
+                        times[p][step - warmup] = System.nanoTime() - start;
+                    }
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder("RESULT side=vaelab probe=parts arch=" + arch + " threads=" + threads);
         for (int p = 0; p < names.length; p++) {
             Arrays.sort(times[p]);
             out.append(String.format(" %s_ms=%.3f", names[p], times[p][steps / 2] / 1e6));
