@@ -51,28 +51,34 @@ public final class Trainer {
 
     private StepRecord step(long step) {
         Engine.seed(StepSeeds.of(seed, step, StepSeeds.TENSOR_NOISE));
-        Tensor x = batches.batch(step);
-        ForwardPass pass = model.forward(x);
-        Loss loss = objective.evaluate(pass, step);
         long completed = step + 1;
-        double total = finite(completed, "loss", loss.total().item());
+        Tensor total;
+        double totalValue;
         Map<String, Double> terms = new LinkedHashMap<>();
-        for (Map.Entry<String, Tensor> term : loss.terms().entrySet()) {
-            terms.put(term.getKey(), finite(completed, term.getKey(), term.getValue().item()));
+        double[] klPerDim = null;
+        // The forward pass gets its own scope, closed before backward: vaelab's handles on activations go, so
+        // backward frees each one once it has used it (as PyTorch does) instead of all at the end of the step.
+        try (Scope forward = Scope.open()) {
+            ForwardPass pass = model.forward(batches.batch(step));
+            Loss loss = objective.evaluate(pass, step);
+            totalValue = finite(completed, "loss", loss.total().item());
+            for (Map.Entry<String, Tensor> term : loss.terms().entrySet()) {
+                terms.put(term.getKey(), finite(completed, term.getKey(), term.getValue().item()));
+            }
+            boolean klDue = completed % klEvery == 0 || completed == 1;
+            if (klDue && pass.kl().perDimension() != null) {
+                float[] values = pass.kl().perDimension().detach().mean(0).toFloats();
+                klPerDim = new double[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    klPerDim[i] = values[i];
+                }
+            }
+            total = forward.keep(loss.total());
         }
         optimizer.zeroGrad();
-        loss.total().backward();
+        total.backward();
         optimizer.step();
-        double[] klPerDim = null;
-        boolean klDue = completed % klEvery == 0 || completed == 1;
-        if (klDue && pass.kl().perDimension() != null) {
-            float[] values = pass.kl().perDimension().detach().mean(0).toFloats();
-            klPerDim = new double[values.length];
-            for (int i = 0; i < values.length; i++) {
-                klPerDim[i] = values[i];
-            }
-        }
-        return new StepRecord(completed, total, terms, klPerDim);
+        return new StepRecord(completed, totalValue, terms, klPerDim);
     }
 
     private static double finite(long step, String term, double value) {

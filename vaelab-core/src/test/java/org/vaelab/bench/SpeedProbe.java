@@ -172,8 +172,8 @@ public final class SpeedProbe {
     }
 
     /**
-     * A training step cut into phases, each timed on its own (same work as Trainer's step): batch, forward with the
-     * loss read back, zero_grad + backward, optimizer step, and freeing the step's native objects.
+     * A training step cut into phases, each timed on its own (same work and scopes as Trainer's step): batch,
+     * forward with the loss read back, zero_grad + backward, optimizer step, and freeing the step's native objects.
      */
     private static void phases(Map<String, String> a) {
         String arch = a.getOrDefault("arch", "mlp");
@@ -198,12 +198,16 @@ public final class SpeedProbe {
             Engine.seed(step);
             Tensor x = batches.batch(step);
             t[1] = System.nanoTime();
-            var loss = objective.evaluate(model.forward(x), step);
-            loss.total().item();
-            loss.terms().values().forEach(Tensor::item);
+            Tensor total;
+            try (Scope forward = Scope.open()) {
+                var loss = objective.evaluate(model.forward(x), step);
+                loss.total().item();
+                loss.terms().values().forEach(Tensor::item);
+                total = forward.keep(loss.total());
+            }
             t[2] = System.nanoTime();
             adam.zeroGrad();
-            loss.total().backward();
+            total.backward();
             t[3] = System.nanoTime();
             adam.step();
             t[4] = System.nanoTime();
