@@ -1,17 +1,15 @@
 package org.vaelab.data.caltech;
 
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.vaelab.data.Dataset;
-import org.vaelab.data.LabelledImages;
 import org.vaelab.data.ValueKind;
 import org.vaelab.data.files.DataFile;
 import org.vaelab.data.files.DataFileLocator;
-import org.vaelab.data.files.LocatedFile;
+import org.vaelab.data.mat.LabelledMatImages;
 import org.vaelab.data.mat.MatImages;
 import org.vaelab.data.mat.MatLabels;
-import org.vaelab.data.mat.MatVariables;
+import org.vaelab.data.mat.MatSplit;
 import org.vaelab.data.mat.PixelLevels;
 
 /**
@@ -29,26 +27,17 @@ public final class CaltechSilhouettes {
     public static final String URL = "https://people.cs.umass.edu/~marlin/data/caltech101_silhouettes_28_split1.mat";
     public static final int SIDE = 28;
     public static final int CLASSES = 101;
-    /** No public source records its SHA-256: the first download's is recorded beside it (see DataFileLocator). */
-    public static final DataFile FILE = DataFile.downloadable("caltech-silhouettes",
-            "caltech101_silhouettes_28_split1.mat", Optional.empty(), URL, CaltechSilhouettes::checkFormat);
 
     private static final PixelLevels SILHOUETTE = new PixelLevels(v -> v == 0 ? 255 : v == 1 ? 0 : -1, "0 or 1");
+    private static final MatSplit TRAIN = new MatSplit("train", "train_data", "train_labels");
+    private static final MatSplit TEST = new MatSplit("test", "test_data", "test_labels");
+    private static final LabelledMatImages SPLIT_FILE = new LabelledMatImages("caltech-silhouettes",
+            MatImages.Layout.IMAGE_PER_ROW, SIDE, SILHOUETTE, ValueKind.BINARY, MatLabels::oneBased, CLASSES,
+            List.of(TRAIN, TEST));
 
-    private enum Split {
-        TRAIN("train", "train_data", "train_labels"),
-        TEST("test", "test_data", "test_labels");
-
-        final String id;
-        final String images;
-        final String labels;
-
-        Split(String id, String images, String labels) {
-            this.id = id;
-            this.images = images;
-            this.labels = labels;
-        }
-    }
+    /** No public source records its SHA-256: the first download's is recorded beside it (see DataFileLocator). */
+    public static final DataFile FILE = DataFile.downloadable("caltech-silhouettes",
+            "caltech101_silhouettes_28_split1.mat", Optional.empty(), URL, SPLIT_FILE::check);
 
     private final DataFileLocator locator;
 
@@ -57,30 +46,10 @@ public final class CaltechSilhouettes {
     }
 
     public Dataset train() {
-        return load(Split.TRAIN);
+        return SPLIT_FILE.load(locator.locate(FILE), TRAIN);
     }
 
     public Dataset test() {
-        return load(Split.TEST);
-    }
-
-    private Dataset load(Split split) {
-        LocatedFile file = locator.locate(FILE);
-        return read(file.path(), split, "caltech-silhouettes-" + split.id + ": " + FILE.fileName() + " sha256="
-                + file.sha256());
-    }
-
-    private static LabelledImages read(Path file, Split split, String provenance) {
-        MatVariables variables = MatVariables.read(file, Set.of(split.images, split.labels));
-        byte[] levels = MatImages.read(variables, split.images, MatImages.Layout.IMAGE_PER_ROW, SIDE, SILHOUETTE);
-        byte[] labels = MatLabels.oneBased(variables, split.labels, CLASSES, levels.length / (SIDE * SIDE));
-        return new LabelledImages("caltech-silhouettes-" + split.id, new Dataset.Shape(1, SIDE, SIDE),
-                ValueKind.BINARY, levels, labels, CLASSES, provenance);
-    }
-
-    private static void checkFormat(Path file) {
-        for (Split split : Split.values()) {
-            read(file, split, "");
-        }
+        return SPLIT_FILE.load(locator.locate(FILE), TEST);
     }
 }

@@ -13,9 +13,10 @@ import org.vaelab.data.LabelledImages;
 import org.vaelab.data.ValueKind;
 import org.vaelab.data.files.DataFile;
 import org.vaelab.data.files.DataFileLocator;
+import org.vaelab.data.files.DataFolders;
 import org.vaelab.data.files.FormatCheck;
 import org.vaelab.data.files.LocatedFile;
-import org.vaelab.data.mnist.Sha256;
+import org.vaelab.data.files.Sha256;
 
 /**
  * CIFAR-10's binary version (Krizhevsky 2009): 50,000 training images in data_batch_1.bin .. data_batch_5.bin and
@@ -35,7 +36,7 @@ public final class Cifar10 {
             Optional.of(ARCHIVE_SHA256), Optional.of(URI.create(URL)), FormatCheck.NONE,
             "download " + URL + " into DIR/cifar10/ (extracted or not) and pass --data-dir DIR");
 
-    static final String FIX = "delete it and run again to re-download, or point --data-dir elsewhere";
+    static final String FIX = DataFolders.REPLACE_FIX;
 
     private static final String FOLDER = "cifar-10-batches-bin";
     private static final List<String> TRAIN_FILES =

@@ -1,4 +1,4 @@
-package org.vaelab.data.mnist;
+package org.vaelab.data.files;
 
 import java.io.IOException;
 import java.net.URI;

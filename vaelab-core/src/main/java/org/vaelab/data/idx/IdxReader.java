@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.vaelab.UserInputException;
+import org.vaelab.data.files.DataFolders;
 
 /**
  * Reads IDX files, the format of MNIST and Fashion-MNIST, gzip-compressed or raw. Compression is told by the
@@ -23,7 +24,7 @@ public final class IdxReader {
     /** Magic of a label file: unsigned bytes, one dimension (count). */
     public static final int LABELS_MAGIC = 0x00000801;
 
-    static final String FIX = "delete it and run again to re-download, or point --data-dir elsewhere";
+    static final String FIX = DataFolders.REPLACE_FIX;
 
     private static final int IMAGES_HEADER_BYTES = 16;
     private static final int LABELS_HEADER_BYTES = 8;

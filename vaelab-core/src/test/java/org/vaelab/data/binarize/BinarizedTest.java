@@ -3,9 +3,10 @@ package org.vaelab.data.binarize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.vaelab.data.DatasetValues.fillAll;
+import static org.vaelab.data.DatasetValues.mean;
 
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.vaelab.UserInputException;
 import org.vaelab.data.Dataset;
@@ -21,7 +22,7 @@ class BinarizedTest {
     private static final int SIDE = 10;
 
     /** Grey levels spanning 0..255 with known mean, labelled i mod 10. */
-    private static MnistDataset grey() {
+    private static Dataset grey() {
         byte[] pixels = new byte[SIZE * SIDE * SIDE];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (byte) ((i * 37) % 256);
@@ -30,22 +31,7 @@ class BinarizedTest {
         for (int i = 0; i < SIZE; i++) {
             labels[i] = (byte) (i % 10);
         }
-        return new MnistDataset("grey", new IdxImages(SIZE, SIDE, SIDE, pixels), new IdxLabels(labels), 10, "test");
-    }
-
-    private static float[] fillAll(Dataset data, SplittableRandom rng) {
-        int[] all = IntStream.range(0, data.size()).toArray();
-        float[] out = new float[all.length * data.dim()];
-        data.fill(all, out, rng);
-        return out;
-    }
-
-    private static double mean(float[] values) {
-        double sum = 0;
-        for (float v : values) {
-            sum += v;
-        }
-        return sum / values.length;
+        return MnistDataset.of("grey", new IdxImages(SIZE, SIDE, SIDE, pixels), new IdxLabels(labels), 10, "test");
     }
 
     @Test
@@ -63,7 +49,7 @@ class BinarizedTest {
 
     @Test
     void staticIsBinaryWithTheSourceMean() {
-        MnistDataset source = grey();
+        Dataset source = grey();
         StaticBinarized binary = new StaticBinarized(source, 7);
         float[] values = fillAll(binary, new SplittableRandom(0));
 
@@ -93,7 +79,7 @@ class BinarizedTest {
 
     @Test
     void dynamicDiffersBetweenFillsButKeepsTheMean() {
-        MnistDataset source = grey();
+        Dataset source = grey();
         DynamicBinarized binary = new DynamicBinarized(source);
         SplittableRandom rng = new SplittableRandom(11);
 

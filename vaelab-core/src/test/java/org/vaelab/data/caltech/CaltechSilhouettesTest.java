@@ -2,14 +2,13 @@ package org.vaelab.data.caltech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.vaelab.data.DatasetValues.fillAll;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaelab.UserInputException;
@@ -61,15 +60,7 @@ class CaltechSilhouettesTest {
     }
 
     private CaltechSilhouettes inDataDir() {
-        return new CaltechSilhouettes(IsolatedLocator.in(tmp).dataDir(tmp.resolve("data")).build());
-    }
-
-    private static float[] fillAll(Dataset data) {
-        int[] indices = new int[data.size()];
-        Arrays.setAll(indices, i -> i);
-        float[] out = new float[data.size() * data.dim()];
-        data.fill(indices, out, new SplittableRandom(1));
-        return out;
+        return new CaltechSilhouettes(IsolatedLocator.inDataDir(tmp).build());
     }
 
     @Test
@@ -161,7 +152,7 @@ class CaltechSilhouettesTest {
 
     @Test
     void aMissingFileNamesItTheFoldersTheFlagAndTheUrl() {
-        CaltechSilhouettes caltech = new CaltechSilhouettes(IsolatedLocator.in(tmp).dataDir(tmp.resolve("data"))
+        CaltechSilhouettes caltech = new CaltechSilhouettes(IsolatedLocator.inDataDir(tmp)
                 .allowDownload(false).build());
 
         assertThatThrownBy(caltech::test)

@@ -2,6 +2,7 @@ package org.vaelab.data.cifar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.vaelab.data.DatasetValues.fillAll;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaelab.UserInputException;
@@ -21,7 +21,7 @@ import org.vaelab.data.files.DataFile;
 import org.vaelab.data.files.DataFileLocator;
 import org.vaelab.data.files.FormatCheck;
 import org.vaelab.data.files.IsolatedLocator;
-import org.vaelab.data.mnist.Sha256;
+import org.vaelab.data.files.Sha256;
 
 class Cifar10Test {
 
@@ -86,15 +86,7 @@ class Cifar10Test {
     }
 
     private DataFileLocator inDataDir() {
-        return IsolatedLocator.in(tmp).dataDir(tmp.resolve("data")).allowDownload(false).build();
-    }
-
-    private static float[] fillAll(Dataset data) {
-        int[] indices = new int[data.size()];
-        Arrays.setAll(indices, i -> i);
-        float[] out = new float[data.size() * data.dim()];
-        data.fill(indices, out, new SplittableRandom(1));
-        return out;
+        return IsolatedLocator.inDataDir(tmp).allowDownload(false).build();
     }
 
     private static void assertHoldsFiles(Dataset data, int firstFile) {

@@ -14,8 +14,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaelab.UserInputException;
-import org.vaelab.data.mnist.MnistLocator;
-import org.vaelab.data.mnist.Sha256;
 
 class DataFileLocatorTest {
 
@@ -56,8 +54,8 @@ class DataFileLocatorTest {
 
     @Test
     void searchesDataDirThenEnvironmentThenCacheEachWithItsDatasetFolderFirst() {
-        DataFileLocator locator = IsolatedLocator.in(tmp).dataDir(tmp.resolve("data"))
-                .environment(Map.of(MnistLocator.DATA_ENV, tmp.resolve("env").toString())).build();
+        DataFileLocator locator = IsolatedLocator.inDataDir(tmp)
+                .environment(Map.of(DataFolders.DATA_ENV, tmp.resolve("env").toString())).build();
 
         assertThat(locator.searchDirectories("things")).containsExactly(tmp.resolve("data/things"),
                 tmp.resolve("data"), tmp.resolve("env/things"), tmp.resolve("env"), tmp.resolve("cache/things"));
@@ -68,7 +66,7 @@ class DataFileLocatorTest {
         Path inData = write("data/thing.dat", CONTENT);
         write("cache/things/thing.dat", CONTENT);
 
-        LocatedFile found = IsolatedLocator.in(tmp).dataDir(tmp.resolve("data")).build().locate(PUBLISHED);
+        LocatedFile found = IsolatedLocator.inDataDir(tmp).build().locate(PUBLISHED);
 
         assertThat(found.path()).isEqualTo(inData);
         assertThat(found.sha256()).isEqualTo(Sha256.hex(CONTENT));
@@ -78,7 +76,7 @@ class DataFileLocatorTest {
     void refusesALocalFileThatDiffersFromThePublishedSha256() throws IOException {
         Path file = write("data/things/thing.dat", "OTHER".getBytes(StandardCharsets.US_ASCII));
 
-        assertThatThrownBy(() -> IsolatedLocator.in(tmp).dataDir(tmp.resolve("data")).build().locate(PUBLISHED))
+        assertThatThrownBy(() -> IsolatedLocator.inDataDir(tmp).build().locate(PUBLISHED))
                 .isInstanceOf(UserInputException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("expected " + Sha256.hex(CONTENT))
@@ -140,8 +138,8 @@ class DataFileLocatorTest {
 
     @Test
     void offlineItNamesTheFileTheFoldersTheFlagAndTheUrl() {
-        DataFileLocator locator = IsolatedLocator.in(tmp).dataDir(tmp.resolve("data"))
-                .environment(Map.of(MnistLocator.OFFLINE_ENV, "1")).build();
+        DataFileLocator locator = IsolatedLocator.inDataDir(tmp)
+                .environment(Map.of(DataFolders.OFFLINE_ENV, "1")).build();
 
         assertThatThrownBy(() -> locator.locate(UNPUBLISHED))
                 .isInstanceOf(UserInputException.class)

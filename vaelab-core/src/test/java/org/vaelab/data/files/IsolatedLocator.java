@@ -17,4 +17,9 @@ public final class IsolatedLocator {
                     throw new AssertionError("no download expected, got " + url);
                 });
     }
+
+    /** The same with {@code tmp/data} as --data-dir, where most tests put their files. */
+    public static DataFileLocator.Builder inDataDir(Path tmp) {
+        return in(tmp).dataDir(tmp.resolve("data"));
+    }
 }

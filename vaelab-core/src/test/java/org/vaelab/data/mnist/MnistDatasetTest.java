@@ -14,17 +14,17 @@ import org.vaelab.data.idx.IdxLabels;
 
 class MnistDatasetTest {
 
-    private static MnistDataset tiny() {
+    private static Dataset tiny() {
         byte[] pixels = IdxFixtures.patternPixels(3, 2, 4);
         pixels[0] = (byte) 255;
         pixels[1] = 0;
-        return new MnistDataset("tiny", new IdxImages(3, 2, 4, pixels), new IdxLabels(new byte[] {2, 0, 1}), 3,
+        return MnistDataset.of("tiny", new IdxImages(3, 2, 4, pixels), new IdxLabels(new byte[] {2, 0, 1}), 3,
                 "made in a test");
     }
 
     @Test
     void fillsGreyLevelsAsKOver255() {
-        MnistDataset data = tiny();
+        Dataset data = tiny();
         float[] out = new float[2 * 8];
 
         data.fill(new int[] {0, 2}, out, new SplittableRandom(1));
@@ -49,10 +49,10 @@ class MnistDatasetTest {
     @Test
     void refusesMismatchedImagesAndLabels() {
         IdxImages images = new IdxImages(2, 1, 1, new byte[2]);
-        assertThatThrownBy(() -> new MnistDataset("x", images, new IdxLabels(new byte[3]), 10, ""))
+        assertThatThrownBy(() -> MnistDataset.of("x", images, new IdxLabels(new byte[3]), 10, ""))
                 .isInstanceOf(UserInputException.class)
                 .hasMessageContaining("2 images but 3 labels");
-        assertThatThrownBy(() -> new MnistDataset("x", images, new IdxLabels(new byte[] {0, 10}), 10, ""))
+        assertThatThrownBy(() -> MnistDataset.of("x", images, new IdxLabels(new byte[] {0, 10}), 10, ""))
                 .isInstanceOf(UserInputException.class)
                 .hasMessageContaining("label 10");
     }

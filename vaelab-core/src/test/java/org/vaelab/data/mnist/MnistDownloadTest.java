@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaelab.UserInputException;
+import org.vaelab.data.files.Sha256;
 import org.vaelab.data.idx.IdxFixtures;
 
 /** The download path against a server on the loopback interface; nothing leaves this machine. */

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaelab.UserInputException;
+import org.vaelab.data.files.DataFolders;
+import org.vaelab.data.files.Sha256;
 import org.vaelab.data.idx.IdxFixtures;
 
 class MnistLocatorTest {
@@ -58,7 +60,7 @@ class MnistLocatorTest {
         Path inData = IdxFixtures.write(tmp.resolve("data/t10k-labels-idx1-ubyte"), LABELS);
         Path inEnv = IdxFixtures.write(tmp.resolve("env/t10k-labels-idx1-ubyte"), LABELS);
         IdxFixtures.write(tmp.resolve("cache/mnist/t10k-labels-idx1-ubyte"), LABELS);
-        Map<String, String> env = Map.of(MnistLocator.DATA_ENV, tmp.resolve("env").toString());
+        Map<String, String> env = Map.of(DataFolders.DATA_ENV, tmp.resolve("env").toString());
 
         assertThat(isolated().environment(env).dataDir(tmp.resolve("data")).build().locate(TEST_LABELS).path())
                 .isEqualTo(inData);
@@ -117,7 +119,7 @@ class MnistLocatorTest {
     @Test
     void offlineAndAbsentNamesPlacesAndInstallCommand() {
         MnistFile fashion = MnistVariant.FASHION_MNIST.file(MnistSplit.TEST, MnistPart.LABELS);
-        MnistLocator locator = isolated().environment(Map.of(MnistLocator.OFFLINE_ENV, "1"))
+        MnistLocator locator = isolated().environment(Map.of(DataFolders.OFFLINE_ENV, "1"))
                 .dataDir(tmp.resolve("data")).build();
 
         assertThatThrownBy(() -> locator.locate(fashion))

@@ -2,8 +2,9 @@ package org.vaelab.data.mnist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.vaelab.data.DatasetValues.fillAll;
+import static org.vaelab.data.DatasetValues.mean;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.vaelab.data.Dataset;
 
@@ -32,31 +33,17 @@ class RealMnistFilesTest {
         return counts;
     }
 
-    private static double meanPixel(Dataset data) {
-        int[] all = new int[data.size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        float[] out = new float[all.length * data.dim()];
-        data.fill(all, out, new SplittableRandom(0));
-        double sum = 0;
-        for (float v : out) {
-            sum += v;
-        }
-        return sum / out.length;
-    }
-
     @Test
     void mnistTestSplit() {
         assumePresent(MnistVariant.MNIST, MnistSplit.TEST);
 
-        MnistDataset data = MnistDataset.load(LOCAL_ONLY, MnistVariant.MNIST, MnistSplit.TEST);
+        Dataset data = MnistDataset.load(LOCAL_ONLY, MnistVariant.MNIST, MnistSplit.TEST);
 
         assertThat(data.name()).isEqualTo("mnist-test");
         assertThat(data.size()).isEqualTo(10_000);
         assertThat(data.shape()).isEqualTo(new Dataset.Shape(1, 28, 28));
         assertThat(histogram(data)).containsExactly(980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009);
-        assertThat(meanPixel(data)).isBetween(0.12, 0.145);
+        assertThat(mean(fillAll(data))).isBetween(0.12, 0.145);
         assertThat(data.provenance()).contains("0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7");
     }
 
@@ -64,7 +51,7 @@ class RealMnistFilesTest {
     void mnistTrainSplit() {
         assumePresent(MnistVariant.MNIST, MnistSplit.TRAIN);
 
-        MnistDataset data = MnistDataset.load(LOCAL_ONLY, MnistVariant.MNIST, MnistSplit.TRAIN);
+        Dataset data = MnistDataset.load(LOCAL_ONLY, MnistVariant.MNIST, MnistSplit.TRAIN);
 
         assertThat(data.size()).isEqualTo(60_000);
         assertThat(histogram(data)).containsExactly(5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949);
@@ -74,11 +61,11 @@ class RealMnistFilesTest {
     void fashionTestSplit() {
         assumePresent(MnistVariant.FASHION_MNIST, MnistSplit.TEST);
 
-        MnistDataset data = MnistDataset.load(LOCAL_ONLY, MnistVariant.FASHION_MNIST, MnistSplit.TEST);
+        Dataset data = MnistDataset.load(LOCAL_ONLY, MnistVariant.FASHION_MNIST, MnistSplit.TEST);
 
         assertThat(data.name()).isEqualTo("fashion-mnist-test");
         assertThat(data.size()).isEqualTo(10_000);
         assertThat(histogram(data)).containsOnly(1_000);
-        assertThat(meanPixel(data)).isBetween(0.27, 0.3);
+        assertThat(mean(fillAll(data))).isBetween(0.27, 0.3);
     }
 }

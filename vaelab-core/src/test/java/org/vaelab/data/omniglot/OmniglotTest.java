@@ -2,6 +2,7 @@ package org.vaelab.data.omniglot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.vaelab.data.DatasetValues.fillAll;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaelab.UserInputException;
@@ -61,15 +61,7 @@ class OmniglotTest {
     }
 
     private Omniglot inDataDir() {
-        return new Omniglot(IsolatedLocator.in(tmp).dataDir(tmp.resolve("data")).build());
-    }
-
-    private static float[] fillAll(Dataset data) {
-        int[] indices = new int[data.size()];
-        Arrays.setAll(indices, i -> i);
-        float[] out = new float[data.size() * data.dim()];
-        data.fill(indices, out, new SplittableRandom(1));
-        return out;
+        return new Omniglot(IsolatedLocator.inDataDir(tmp).build());
     }
 
     @Test
@@ -156,7 +148,7 @@ class OmniglotTest {
 
     @Test
     void aMissingFileNamesItTheFoldersTheFlagAndTheUrl() {
-        Omniglot omniglot = new Omniglot(IsolatedLocator.in(tmp).dataDir(tmp.resolve("data"))
+        Omniglot omniglot = new Omniglot(IsolatedLocator.inDataDir(tmp)
                 .allowDownload(false).build());
 
         assertThatThrownBy(omniglot::train)
