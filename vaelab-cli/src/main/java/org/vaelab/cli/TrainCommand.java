@@ -11,6 +11,7 @@ import org.vaelab.UserInputException;
 import org.vaelab.data.Dataset;
 import org.vaelab.data.DatasetCatalog;
 import org.vaelab.model.PixelCnnDecoder;
+import org.vaelab.model.PixelCnnMixtureDecoder;
 import org.vaelab.run.RunDirectory;
 import org.vaelab.run.TrainConfig;
 import org.vaelab.workflow.RunData;
@@ -159,8 +160,13 @@ final class TrainCommand implements Callable<Integer> {
             defaultValue = "relu")
     String activation;
 
-    @Option(names = "--likelihood", description = "bernoulli, gaussian or logistic (default: from the data)")
+    @Option(names = "--likelihood", description = "bernoulli, gaussian, logistic or logistic-mixture (default: from "
+            + "the data)")
     String likelihood;
+
+    @Option(names = "--mixtures", paramLabel = "K", description = "logistic-mixture: components per value "
+            + "(default: 5)")
+    Integer mixtures;
 
     @Option(names = "--gaussian-variance", description = "fix the Gaussian likelihood's variance (default: learned)")
     Double gaussianVariance;
@@ -217,6 +223,9 @@ final class TrainCommand implements Callable<Integer> {
                 training.startStep() > 0 ? "from step " + training.startStep() : "from scratch", root);
         if (training.model().decoder() instanceof PixelCnnDecoder pixelCnn) {
             System.out.println(pixelCnn.network().describeWindow());
+        } else if (training.model().decoder() instanceof PixelCnnMixtureDecoder pixelCnn) {
+            System.out.print(pixelCnn.network().describeWindow());
+            System.out.println("  each pixel: a mixture of " + pixelCnn.components() + " discretised logistics");
         }
         TrainingProgress progress = new TrainingProgress();
         try {
@@ -250,6 +259,11 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             steps = budget != null && budget.steps != null ? budget.steps : TrainDefaults.steps(dataset);
         }
+        String likelihoodName = likelihood != null ? likelihood : TrainDefaults.likelihood(dataset, binarization);
+        // On --resume the saved likelihood counts, and ResumeCheck compares --mixtures with the saved value.
+        if (mixtures != null && !resume && !likelihoodName.equals("logistic-mixture")) {
+            throw new UserInputException("--mixtures applies to --likelihood logistic-mixture, not " + likelihoodName);
+        }
         if (beta != null && model.equals("vae") && beta != 1) {
             throw new UserInputException("--model vae has beta = 1; use --model beta-vae for --beta " + beta);
         }
@@ -257,7 +271,7 @@ final class TrainCommand implements Callable<Integer> {
                 latent != null ? latent : TrainDefaults.latent(dataset),
                 arch != null ? arch : TrainDefaults.arch(dataset),
                 hidden != null ? hidden : TrainDefaults.hidden(dataset), activation,
-                likelihood != null ? likelihood : TrainDefaults.likelihood(dataset, binarization), gaussianVariance,
+                likelihoodName, gaussianVariance,
                 beta != null ? beta : TrainDefaults.beta(model),
                 gamma != null ? gamma : TrainDefaults.gamma(model),
                 capacityMax != null ? capacityMax : TrainDefaults.CAPACITY_MAX,
@@ -268,7 +282,7 @@ final class TrainCommand implements Callable<Integer> {
                 pixelcnnChannels, freeBits, klWarmupSteps, null,
                 steps, epochs, batchSize, lr != null ? lr : TrainDefaults.lr(), seed,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(),
-                logEvery, klEvery, checkpointEvery);
+                logEvery, klEvery, checkpointEvery, mixtures);
     }
 
     private Path defaultRunDir() {

@@ -8,16 +8,19 @@ import org.vaelab.tensor.Tensor;
  * so the probabilities of all 256 values sum to one.
  */
 public final class DiscretisedLogistic implements Distribution {
-    private static final double HALF_BIN = 0.5 / 255.0;
+    static final double HALF_BIN = 0.5 / 255.0;
     /** Below this bin probability the difference of CDFs loses precision; use the density at the centre. */
-    private static final double MIN_BIN_PROBABILITY = 1e-5;
+    static final double MIN_BIN_PROBABILITY = 1e-5;
+
+    /** Log-scales are clamped here, as in PixelCNN++: a scale of e^-7 is about a quarter of a bin already. */
+    static final double MIN_LOG_SCALE = -7.0;
 
     private final Tensor mean;
     private final Tensor logScale;
 
     public DiscretisedLogistic(Tensor mean, Tensor logScale) {
         this.mean = mean;
-        this.logScale = logScale.clampMin(-7.0);
+        this.logScale = logScale.clampMin(MIN_LOG_SCALE);
     }
 
     /** Splits [B, 2D] network output into mean (first half) and log-scale (second half). */
@@ -29,6 +32,15 @@ public final class DiscretisedLogistic implements Distribution {
 
     @Override
     public Tensor logProb(Tensor value) {
+        return logBinProbabilities(value, mean, logScale).sum(-1);
+    }
+
+    /**
+     * log P(value) elementwise (no sum), broadcasting value, mean and log-scale: the bin rule shared with
+     * {@link DiscretisedLogisticMixture}, so a one-component mixture is exactly this distribution. The log-scale
+     * must already be clamped (at -7, as the constructors do).
+     */
+    static Tensor logBinProbabilities(Tensor value, Tensor mean, Tensor logScale) {
         Tensor inverseScale = logScale.neg().exp();
         Tensor centred = value.sub(mean);
         Tensor upper = inverseScale.mul(centred.add(HALF_BIN));
@@ -43,7 +55,7 @@ public final class DiscretisedLogistic implements Distribution {
         Tensor interior = binProbability.clampMin(1e-12).log()
                 .where(binProbability.greaterThan(MIN_BIN_PROBABILITY), logDensityAtCentre);
         Tensor top = logOneMinusCdfLower.where(value.greaterThan(1 - HALF_BIN), interior);
-        return logCdfUpper.where(value.lessThan(HALF_BIN), top).sum(-1);
+        return logCdfUpper.where(value.lessThan(HALF_BIN), top);
     }
 
     @Override

@@ -80,11 +80,12 @@ public final class ModelFactory {
         return switch (config.likelihood()) {
             case "bernoulli" -> new BernoulliHead();
             case "logistic" -> new LogisticHead();
+            case "logistic-mixture" -> new LogisticMixtureHead(config.mixtures());
             case "gaussian" -> config.gaussianVariance() == null
                     ? GaussianHead.learned(parameters, dim)
                     : GaussianHead.fixed(config.gaussianVariance(), dim);
             default -> throw new UserInputException("unknown likelihood '" + config.likelihood()
-                    + "'; choose bernoulli, gaussian or logistic");
+                    + "'; choose bernoulli, gaussian, logistic or logistic-mixture");
         };
     }
 

@@ -8,8 +8,9 @@ import org.vaelab.tensor.ParameterSet;
 import org.vaelab.tensor.Tensor;
 
 /**
- * A PixelCNN over one-channel binary images with a deliberately small receptive field, the decoder of the
- * Variational Lossy Autoencoder (Chen et al. 2017), optionally conditioned on a vector (the latent code).
+ * A PixelCNN over one-channel images (binary, or 8-bit levels in [0, 1]) with a deliberately small receptive
+ * field, the decoder of the Variational Lossy Autoencoder (Chen et al. 2017), optionally conditioned on a vector
+ * (the latent code).
  *
  * <p>Architecture, for receptive field R and width C:
  * <ul>
@@ -20,7 +21,8 @@ import org.vaelab.tensor.Tensor;
  *       image's size (as VLAE's decoder network emits a 28x28x4 map), and every masked layer adds its own 1x1
  *       projection of those maps to its 2C pre-activations. The maps depend on the vector only, so conditioning
  *       cannot leak pixels.</li>
- *   <li>Output: ReLU, 1x1 convolution C to C, ReLU, 1x1 convolution C to 1: one Bernoulli logit per pixel.</li>
+ *   <li>Output: ReLU, 1x1 convolution C to C, ReLU, 1x1 convolution C to P: P numbers per pixel, one Bernoulli
+ *       logit by default, or the 3K parameters of a discretised logistic mixture for 8-bit images.</li>
  * </ul>
  *
  * <p>Receptive field: each 3x3 layer reaches one more row up and one more column either way, so pixel (r, c) sees
@@ -37,6 +39,7 @@ public final class PixelCnn {
     private final int receptiveField;
     private final int channels;
     private final int conditionDim;
+    private final int outputsPerPixel;
     private final List<MaskedConv2d> masked = new ArrayList<>();
     private final List<Conv2d> conditionProjections = new ArrayList<>();
     private final Linear toConditionMaps;
@@ -50,19 +53,29 @@ public final class PixelCnn {
      */
     public PixelCnn(ParameterSet parameters, String name, Shape shape, int receptiveField, int channels,
                     int conditionDim) {
+        this(parameters, name, shape, receptiveField, channels, conditionDim, 1);
+    }
+
+    /**
+     * A PixelCNN emitting {@code outputsPerPixel} numbers per pixel, read with {@link #outputs} and
+     * {@link #outputsAt} (the other arguments as in the six-argument constructor, which emits one logit).
+     */
+    public PixelCnn(ParameterSet parameters, String name, Shape shape, int receptiveField, int channels,
+                    int conditionDim, int outputsPerPixel) {
         checkReceptiveField(shape, receptiveField);
         if (shape.channels() != 1) {
-            throw new UserInputException("the PixelCNN decoder models one-channel binary images, got "
+            throw new UserInputException("the PixelCNN decoder models one-channel images, got "
                     + shape.channels() + " channels");
         }
-        if (channels < 1 || conditionDim < 0) {
-            throw new IllegalArgumentException("need channels >= 1 and conditionDim >= 0");
+        if (channels < 1 || conditionDim < 0 || outputsPerPixel < 1) {
+            throw new IllegalArgumentException("need channels >= 1, conditionDim >= 0 and outputsPerPixel >= 1");
         }
         ParameterSet own = parameters.child(name);
         this.shape = shape;
         this.receptiveField = receptiveField;
         this.channels = channels;
         this.conditionDim = conditionDim;
+        this.outputsPerPixel = outputsPerPixel;
         for (int i = 0; i < receptiveField; i++) {
             masked.add(new MaskedConv2d(own, "masked" + i, i == 0 ? MaskedConv2d.Mask.A : MaskedConv2d.Mask.B,
                     i == 0 ? 1 : channels, 2 * channels, KERNEL));
@@ -74,7 +87,7 @@ public final class PixelCnn {
                 ? new Linear(own, "condition_maps", conditionDim, CONDITION_MAPS * shape.height() * shape.width())
                 : null;
         this.hidden = new Conv2d(own, "hidden", channels, channels, 1, 1, 0);
-        this.output = new Conv2d(own, "out", channels, 1, 1, 1, 0);
+        this.output = new Conv2d(own, "out", channels, outputsPerPixel, 1, 1, 0);
     }
 
     /** Rejects a window smaller than one layer or reaching past the image's top or left edge. */
@@ -114,8 +127,14 @@ public final class PixelCnn {
 
     /** Logits [N, H*W] of every pixel given the pixels before it in x [N, H*W]: one parallel pass. */
     public Tensor logits(Tensor x, Conditioning conditioning) {
+        requireOneOutput();
+        return outputs(x, conditioning).reshape(-1, (long) shape.height() * shape.width());
+    }
+
+    /** The P outputs of every pixel given the pixels before it in x [N, H*W], as [N, P, H*W]: one parallel pass. */
+    public Tensor outputs(Tensor x, Conditioning conditioning) {
         Tensor image = x.reshape(-1, 1, shape.height(), shape.width());
-        return network(image, conditioning.maps()).reshape(-1, (long) shape.height() * shape.width());
+        return network(image, conditioning.maps()).reshape(-1, outputsPerPixel, (long) shape.height() * shape.width());
     }
 
     /**
@@ -126,6 +145,12 @@ public final class PixelCnn {
      * values kept read real neighbours or the image's own zero padding, never the cut edge.
      */
     public Tensor logitAt(Tensor x, Conditioning conditioning, int index) {
+        requireOneOutput();
+        return outputsAt(x, conditioning, index).reshape(-1, 1);
+    }
+
+    /** The P outputs [N, P, 1] of pixel {@code index} alone, computed as {@link #logitAt} computes its logit. */
+    public Tensor outputsAt(Tensor x, Conditioning conditioning, int index) {
         int row = index / shape.width();
         int col = index % shape.width();
         Region region = regionAround(row, col, receptiveField);
@@ -140,7 +165,14 @@ public final class PixelCnn {
             h = i == 0 ? gated : needed.within(region, h).add(gated);
             region = needed;
         }
-        return output.forward(hidden.forward(h.relu()).relu()).reshape(-1, 1);
+        return output.forward(hidden.forward(h.relu()).relu()).reshape(-1, outputsPerPixel, 1);
+    }
+
+    private void requireOneOutput() {
+        if (outputsPerPixel != 1) {
+            throw new IllegalStateException("this PixelCNN emits " + outputsPerPixel + " outputs per pixel; "
+                    + "read them with outputs() or outputsAt()");
+        }
     }
 
     /** Rows top..bottom and columns left..right of the image: the part of a window that lies inside it. */
@@ -162,7 +194,8 @@ public final class PixelCnn {
     }
 
     private Tensor network(Tensor image, List<Tensor> conditionMaps) {
-        // Centre binary pixels on 0 so that zero padding reads as "unknown" rather than "off".
+        // Centre pixels on 0 (0/1 or levels in [0, 1] to [-1, 1]) so that zero padding reads as "unknown" rather
+        // than "off".
         Tensor h = image.mul(2).sub(1);
         for (int i = 0; i < masked.size(); i++) {
             Tensor pre = masked.get(i).forward(h);
@@ -190,6 +223,10 @@ public final class PixelCnn {
 
     public int conditionDim() {
         return conditionDim;
+    }
+
+    public int outputsPerPixel() {
+        return outputsPerPixel;
     }
 
     /**

@@ -17,7 +17,7 @@ import org.vaelab.UserInputException;
  * @param arch         conv or mlp
  * @param hidden       hidden widths of the MLP (unused by conv)
  * @param activation   relu or tanh (MLP only; conv nets use relu)
- * @param likelihood   bernoulli, gaussian or logistic
+ * @param likelihood   bernoulli, gaussian, logistic or logistic-mixture
  * @param gaussianVariance fixed variance of the Gaussian likelihood, or null to learn it
  * @param capacityMax  C at the end of annealing, nats (capacity-vae)
  * @param capacitySteps steps over which C rises linearly from 0 (capacity-vae)
@@ -44,6 +44,7 @@ import org.vaelab.UserInputException;
  * @param logEvery     steps between metrics.jsonl lines
  * @param klEvery      steps between per-dimension KL entries in metrics.jsonl
  * @param checkpointEvery steps between checkpoints (one is always written at the end)
+ * @param mixtures     components of the discretised logistic mixture likelihood (logistic-mixture); null reads as 5
  */
 public record TrainConfig(
         String model, String dataset, String dataDir, String binarize,
@@ -55,19 +56,24 @@ public record TrainConfig(
         int receptiveField, int flowLayers, String posterior, int pixelcnnChannels,
         Double freeBits, Long klWarmupSteps, Integer classes,
         long steps, Integer epochs, int batch, double lr, long seed, int threads,
-        int logEvery, int klEvery, int checkpointEvery) {
+        int logEvery, int klEvery, int checkpointEvery, Integer mixtures) {
 
     public static final List<String> MODELS = List.of("vae", "beta-vae", "capacity-vae", "beta-tcvae", "decomp",
             "infovae", "wae", "vlae", "pixelcnn", "cvae", "ae");
     /** The models trained on the (beta-weighted) ELBO, the ones free bits apply to. */
     public static final List<String> ELBO_MODELS = List.of("vae", "beta-vae", "vlae", "cvae");
     public static final List<String> PRIORS = List.of("gaussian", "student-t", "mog", "sparse", "af");
+    /** Components of the logistic mixture likelihood when --mixtures is not given. */
+    public static final int DEFAULT_MIXTURES = 5;
 
     /** Rejects values no run can use, naming the command-line flag that sets each. */
     public TrainConfig {
         // Absent from configs saved before these flags existed: read as "off".
         freeBits = freeBits == null ? 0.0 : freeBits;
         klWarmupSteps = klWarmupSteps == null ? 0L : klWarmupSteps;
+        // Absent from configs saved before the mixture likelihood existed: the default.
+        mixtures = mixtures == null ? DEFAULT_MIXTURES : mixtures;
+        require(mixtures >= 1, "--mixtures must be at least 1, got " + mixtures);
         require(latent >= 1, "--latent must be at least 1, got " + latent);
         require(beta >= 0 && Double.isFinite(beta), "--beta must be a number >= 0, got " + beta);
         require(gamma >= 0 && Double.isFinite(gamma), "--gamma must be a number >= 0, got " + gamma);
@@ -111,8 +117,8 @@ public record TrainConfig(
         require(arch.equals("conv") || arch.equals("mlp"), "unknown --arch '" + arch + "'; choose conv or mlp");
         require(activation.equals("relu") || activation.equals("tanh"),
                 "unknown --activation '" + activation + "'; choose relu or tanh");
-        require(List.of("bernoulli", "gaussian", "logistic").contains(likelihood),
-                "unknown --likelihood '" + likelihood + "'; choose bernoulli, gaussian or logistic");
+        require(List.of("bernoulli", "gaussian", "logistic", "logistic-mixture").contains(likelihood),
+                "unknown --likelihood '" + likelihood + "'; choose bernoulli, gaussian, logistic or logistic-mixture");
         require(MODELS.contains(model), "unknown --model '" + model + "'; choose one of " + String.join(", ", MODELS));
     }
 

@@ -352,6 +352,15 @@ public final class Tensor {
         return new Tensor(t.max());
     }
 
+    /**
+     * 1 at the position of the largest value along {@code dim} and 0 elsewhere, same shape (the first of tied
+     * maxima); no gradient path. With Gumbel noise added first, a draw from a categorical given its logits.
+     */
+    public Tensor oneHotArgmax(int dim) {
+        org.bytedeco.pytorch.Tensor index = t.argmax(new org.bytedeco.pytorch.LongOptional(dim), true);
+        return new Tensor(torch.zeros_like(t.detach()).scatter(dim, index, new Scalar(1.0)));
+    }
+
     /** True when no element is NaN or infinite. */
     public boolean allFinite() {
         return t.isfinite().all().item_bool();

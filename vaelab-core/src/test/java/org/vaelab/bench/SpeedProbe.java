@@ -83,7 +83,7 @@ public final class SpeedProbe {
         return new TrainConfig(mlp ? "vae" : "beta-vae", mlp ? "mnist" : "dsprites", null, mlp ? "dynamic" : "none",
                 mlp ? 32 : 10, arch, List.of(512, 512), "relu", "bernoulli", null, mlp ? 1 : 4, 1000, 25, 1000,
                 0, "mss", "gaussian", "iso", 1, null, 2, 4, 0.8, "kl-inc", 10, 3, 4, "gaussian", 16, 0.0, 0L, null,
-                1_000_000, null, mlp ? 128 : 64, 1e-3, 0, threads, 10, 100, 500);
+                1_000_000, null, mlp ? 128 : 64, 1e-3, 0, threads, 10, 100, 500, null);
     }
 
     private static void steps(Map<String, String> a) {

@@ -24,7 +24,7 @@ class NativeMemoryTest {
         Engine.threads(1);
         // MNIST-sized MLP steps allocate ~2 MB of tensors each: a leak would add hundreds of MB over 300 steps.
         TrainConfig config = new TrainConfig("vae", "dsprites", null, "none", 10, "mlp", List.of(256), "relu",
-                "bernoulli", null, 1, 100, 5, 1, 0, "mss", "gaussian", "iso", 1, null, 2, 4, 0.8, "kl-inc", 10, 3, 2, "gaussian", 8, 0.0, 0L, null, 350, null, 32, 1e-3, 1, 1, 50, 50, 1000);
+                "bernoulli", null, 1, 100, 5, 1, 0, "mss", "gaussian", "iso", 1, null, 2, 4, 0.8, "kl-inc", 10, 3, 2, "gaussian", 8, 0.0, 0L, null, 350, null, 32, 1e-3, 1, 1, 50, 50, 1000, null);
         long[] rss = new long[2];
         Training training = Training.start(new RunDirectory(dir.resolve("run")), config,
                 DatasetCatalog.open("dsprites", "train", null, "none"));

@@ -74,7 +74,7 @@ class TrainingTest {
         Engine.threads(1);
         // A learning rate this large sends the Gaussian log-variance to infinity within a few dozen steps.
         TrainConfig explosive = new TrainConfig("vae", "pinwheel", null, "none", 2, "mlp", List.of(32), "relu",
-                "gaussian", null, 1, 100, 5, 1, 0, "mss", "gaussian", "iso", 1, null, 2, 4, 0.8, "kl-inc", 10, 3, 2, "gaussian", 8, 0.0, 0L, null, 2000, null, 32, 1e6, 1, 1, 1, 1, 1);
+                "gaussian", null, 1, 100, 5, 1, 0, "mss", "gaussian", "iso", 1, null, 2, 4, 0.8, "kl-inc", 10, 3, 2, "gaussian", 8, 0.0, 0L, null, 2000, null, 32, 1e6, 1, 1, 1, 1, 1, null);
         RunDirectory run = new RunDirectory(dir.resolve("boom"));
         Training training = Training.start(run, explosive, PINWHEEL);
         assertThatThrownBy(() -> training.run(List.of()))
