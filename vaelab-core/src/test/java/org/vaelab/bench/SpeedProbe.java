@@ -93,14 +93,11 @@ public final class SpeedProbe {
         int steps = Integer.parseInt(a.getOrDefault("steps", "200"));
         int rssEvery = Integer.parseInt(a.getOrDefault("rss-every", "0"));
         boolean heap = a.getOrDefault("heap", "0").equals("1");
-        TrainConfig config = config(arch, threads);
-        Dataset.Shape shape = arch.equals("mlp") ? Dataset.Shape.flat(784) : new Dataset.Shape(1, 64, 64);
-        torch.set_num_threads(threads);
-        Engine.seed(config.seed());
-        VariationalAutoencoder model = ModelFactory.build(config, shape);
+        Bench bench = Bench.setUp(arch, threads);
+        TrainConfig config = bench.config();
+        VariationalAutoencoder model = bench.model();
         Adam adam = new Adam(model.parameters(), config.lr());
-        BatchSource batches = new BatchSource(new Pool(shape, arch.equals("mlp") ? 8192 : 2048), config.batch(),
-                config.seed());
+        BatchSource batches = bench.batches();
         long[] done = new long[warmup + steps + 1];
         long[] cpu = new long[2];
         List<String> rss = new ArrayList<>();
@@ -180,15 +177,11 @@ public final class SpeedProbe {
         int threads = Integer.parseInt(a.getOrDefault("threads", "1"));
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "30"));
         int steps = Integer.parseInt(a.getOrDefault("steps", "200"));
-        TrainConfig config = config(arch, threads);
-        Dataset.Shape shape = arch.equals("mlp") ? Dataset.Shape.flat(784) : new Dataset.Shape(1, 64, 64);
-        torch.set_num_threads(threads);
-        Engine.seed(config.seed());
-        VariationalAutoencoder model = ModelFactory.build(config, shape);
-        Adam adam = new Adam(model.parameters(), config.lr());
-        var objective = ObjectiveFactory.build(config, 1);
-        BatchSource batches = new BatchSource(new Pool(shape, arch.equals("mlp") ? 8192 : 2048), config.batch(),
-                config.seed());
+        Bench bench = Bench.setUp(arch, threads);
+        VariationalAutoencoder model = bench.model();
+        Adam adam = new Adam(model.parameters(), bench.config().lr());
+        var objective = ObjectiveFactory.build(bench.config(), 1);
+        BatchSource batches = bench.batches();
         String[] names = {"batch", "forward_loss", "backward", "optimizer", "free"};
         long[][] times = new long[names.length][steps];
         for (int step = 0; step < warmup + steps; step++) {
@@ -219,12 +212,7 @@ public final class SpeedProbe {
                 }
             }
         }
-        StringBuilder out = new StringBuilder("RESULT side=vaelab probe=phases arch=" + arch + " threads=" + threads);
-        for (int p = 0; p < names.length; p++) {
-            Arrays.sort(times[p]);
-            out.append(String.format(" %s_ms=%.3f", names[p], times[p][steps / 2] / 1e6));
-        }
-        System.out.println(out);
+        printMedians("phases", arch, threads, names, times);
     }
 
     /**
@@ -236,12 +224,11 @@ public final class SpeedProbe {
         int threads = Integer.parseInt(a.getOrDefault("threads", "1"));
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "5"));
         int steps = Integer.parseInt(a.getOrDefault("steps", "20"));
-        TrainConfig config = config(arch, threads);
-        Dataset.Shape shape = arch.equals("mlp") ? Dataset.Shape.flat(784) : new Dataset.Shape(1, 64, 64);
-        torch.set_num_threads(threads);
-        Engine.seed(config.seed());
-        VariationalAutoencoder model = ModelFactory.build(config, shape);
-        BatchSource batches = new BatchSource(new Pool(shape, 2048), config.batch(), config.seed());
+        Bench bench = Bench.setUp(arch, threads);
+        TrainConfig config = bench.config();
+        Dataset.Shape shape = bench.shape();
+        VariationalAutoencoder model = bench.model();
+        BatchSource batches = bench.batches();
         String[] names = {"encoder", "decoder", "likelihood"};
         long[][] times = new long[names.length][steps];
         for (int step = 0; step < warmup + steps; step++) {
@@ -264,12 +251,32 @@ public final class SpeedProbe {
                 }
             }
         }
-        StringBuilder out = new StringBuilder("RESULT side=vaelab probe=parts arch=" + arch + " threads=" + threads);
+        printMedians("parts", arch, threads, names, times);
+    }
+
+    /** One RESULT line with the median milliseconds of each named timing. */
+    private static void printMedians(String probe, String arch, int threads, String[] names, long[][] times) {
+        StringBuilder out = new StringBuilder("RESULT side=vaelab probe=" + probe + " arch=" + arch + " threads="
+                + threads);
         for (int p = 0; p < names.length; p++) {
             Arrays.sort(times[p]);
-            out.append(String.format(" %s_ms=%.3f", names[p], times[p][steps / 2] / 1e6));
+            out.append(String.format(" %s_ms=%.3f", names[p], times[p][times[p].length / 2] / 1e6));
         }
         System.out.println(out);
+    }
+
+    /** A benchmark model with its batches: libtorch's pool at exactly {@code threads}, seeded as Trainer is. */
+    private record Bench(TrainConfig config, Dataset.Shape shape, VariationalAutoencoder model, BatchSource batches) {
+        static Bench setUp(String arch, int threads) {
+            TrainConfig config = SpeedProbe.config(arch, threads);
+            Dataset.Shape shape = arch.equals("mlp") ? Dataset.Shape.flat(784) : new Dataset.Shape(1, 64, 64);
+            torch.set_num_threads(threads);
+            Engine.seed(config.seed());
+            VariationalAutoencoder model = ModelFactory.build(config, shape);
+            BatchSource batches = new BatchSource(new Pool(shape, arch.equals("mlp") ? 8192 : 2048), config.batch(),
+                    config.seed());
+            return new Bench(config, shape, model, batches);
+        }
     }
 
     /** in, out, kernel, stride, padding, input side, shuffle: the conv VAE's convolutions (batch 64). */
