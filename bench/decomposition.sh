@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 demos="${DEMOS:-1 2 3}"
 work="${WORK:-runs/decomposition-$(date +%Y%m%d-%H%M%S)}"
 mkdir -p "$work"
-json() { sed -n "s/^ *\"$2\" : \\(-\\{0,1\\}[0-9.E-]*\\).*/\\1/p" "$1" | head -n 1; }
+json() { sed -n "s/^ *\"$2\" : \\(-\\{0,1\\}[0-9][0-9.E-]*\\).*/\\1/p" "$1" | head -n 1; }
 
 for demo in $demos; do
   case "$demo" in

@@ -54,7 +54,7 @@ for name in "${models[@]}"; do
 done
 wait
 
-json() { sed -n "s/^ *\"$2\" : \\(-\\{0,1\\}[0-9.E-]*\\).*/\\1/p" "$1" | head -n 1; }
+json() { sed -n "s/^ *\"$2\" : \\(-\\{0,1\\}[0-9][0-9.E-]*\\).*/\\1/p" "$1" | head -n 1; }
 echo
 echo "dynamically binarised MNIST, $steps steps of batch 64, test NLL = IWAE bound with K=$k on the first $limit test images"
 printf '%-15s %12s %12s %14s %14s %10s\n' model "NLL (nats)" "ELBO" "bits in z" "bits in x|z" "train s"
