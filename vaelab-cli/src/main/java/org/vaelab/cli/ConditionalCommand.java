@@ -1,7 +1,6 @@
 package org.vaelab.cli;
 
 import java.util.concurrent.Callable;
-import org.vaelab.UserInputException;
 import org.vaelab.explore.ConditionalPictures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,10 +25,7 @@ final class ConditionalCommand implements Callable<Integer> {
     public Integer call() {
         Counts.positive("--draws", draws);
         RunOptions.Loaded loaded = run.load("test");
-        if (!loaded.trained().config().config().model().equals("cvae")) {
-            throw new UserInputException(run.runDir + " is a " + loaded.trained().config().config().model()
-                    + " run; conditional pictures need one trained with --model cvae");
-        }
+        // ConditionalPictures refuses a model without a class-conditional prior, naming --model cvae.
         ConditionalPictures pictures = new ConditionalPictures(loaded.trained().model(),
                 loaded.data().observedShape().size(), run.seed);
         float[][][] byClass = pictures.byClass(draws);

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Evaluate a run: ELBO, reconstruction (distortion), KL (rate), per-dimension KL, active "
-                + "units, with --iwae K the importance-weighted bound, with --code-length the bits-back code length. Prints and writes RUN_DIR/eval.json."})
+                + "units, with --iwae K the importance-weighted bound, with --code-length the bits-back code length. "
+                + "Prints and writes RUN_DIR/eval.json."})
 final class EvalCommand implements Callable<Integer> {
     static final int MAX_IWAE_K = 5000;
 
