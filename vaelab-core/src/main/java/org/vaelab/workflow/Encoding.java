@@ -28,16 +28,12 @@ public final class Encoding {
     private Encoding() {
     }
 
-    /** Codes of the images with the given ground-truth factors, rendered or read from {@code data}. */
+    /**
+     * Codes of the images with the given ground-truth factors, rendered or read from {@code data}; each image is
+     * encoded once however often the metrics draw it.
+     */
     public static FactorEncoder factorEncoder(VariationalAutoencoder model, Dataset data) {
-        FactorGrid grid = requireFactors(data);
-        return rows -> {
-            int[] indices = new int[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                indices[i] = grid.indexOf(rows[i]);
-            }
-            return means(model, data, indices);
-        };
+        return new GridCodeCache(requireFactors(data), indices -> means(model, data, indices));
     }
 
     public static FactorGrid requireFactors(Dataset data) {
