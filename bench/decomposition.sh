@@ -36,7 +36,7 @@ for demo in $demos; do
     done
     ;;
   2)
-    printf '\n%-26s %12s %14s\n' "Fashion-MNIST, sparse" "Hoyer" "recon (nats)"
+    printf '\n%-26s %12s %14s %10s %10s\n' "Fashion-MNIST, sparse" "Hoyer" "recon (nats)" "KL" "MMD(q,p)"
     for gamma in 0 0.8; do
       for alpha in 0 100; do
         run="$work/fashion-gamma$gamma-alpha$alpha"
@@ -45,8 +45,8 @@ for demo in $demos; do
           --steps "${STEPS2:-600}" --out "$run" >/dev/null
         ./vaelab eval "$run" >/dev/null
         ./vaelab metrics "$run" --only sparsity >/dev/null
-        printf '%-26s %12.4f %14.3f\n' "gamma=$gamma alpha=$alpha" "$(json "$run/metrics.json" hoyer)" \
-          "$(json "$run/eval.json" recon)"
+        printf '%-26s %12.4f %14.3f %10.3f %10.4f\n' "gamma=$gamma alpha=$alpha" "$(json "$run/metrics.json" hoyer)" \
+          "$(json "$run/eval.json" recon)" "$(json "$run/eval.json" kl)" "$(json "$run/eval.json" mmd)"
       done
     done
     ;;
