@@ -9,6 +9,8 @@
 # MAX_BUSY     ... and until other processes used less than this percentage of the CPUs over 3 s (default 10)
 # LOAD_WAIT    longest wait for a quiet machine, seconds (default 600), after which the run goes ahead; the load
 #              is recorded with every run either way
+# VAELAB_ENV   extra NAME=value pairs for the vaelab side only (e.g. GLIBC_TUNABLES=...); VAELAB_JAVA_OPTS adds
+#              JVM options
 set -euo pipefail
 
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -78,7 +80,7 @@ thread_env() {
 run_vaelab_probe() {
   local pools="$1"
   shift
-  env $(thread_env "$pools") java "${java_opts[@]}" ${VAELAB_JAVA_OPTS:-} -cp "$jar:$probe_classes" \
+  env $(thread_env "$pools") ${VAELAB_ENV:-} java "${java_opts[@]}" ${VAELAB_JAVA_OPTS:-} -cp "$jar:$probe_classes" \
     org.vaelab.bench.SpeedProbe "$@"
 }
 

@@ -62,6 +62,7 @@ steps_bench() {
         cpus[$name,$side]="${cpus[$name,$side]:-} $(field cpu_ms_per_step "$line")"
         echo "round=$round config=$name pools=$omp,$blas,$policy,$threads side=$side steps_per_s=$rate" \
           "median_step_ms=$(field median_step_ms "$line") cpu_ms_per_step=$(field cpu_ms_per_step "$line")" \
+          "faults_per_step=$(field faults_per_step "$line")" \
           "rss_kb=$(field rss_kb "$line") before:$q load_after=$after" \
           | tee -a "$out"
       done

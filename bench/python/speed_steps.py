@@ -6,6 +6,7 @@ forward, BetaElbo, read loss/recon/kl as Python floats, zero_grad (set_to_none, 
 step, and the per-dimension KL every 100 steps. Prints one RESULT line.
 """
 import argparse
+import resource
 import time
 
 import numpy as np
@@ -50,6 +51,7 @@ def main():
     trace = []
     done[0] = time.perf_counter()
     cpu = [time.process_time(), 0.0]
+    faults = [0, 0]
     for step in range(total):
         torch.manual_seed(vm.step_seed(seed, step, 1))
         epoch = step // per_epoch
@@ -72,17 +74,19 @@ def main():
         done[completed] = time.perf_counter()
         if completed == a.warmup:
             cpu[0] = time.process_time()
+            faults[0] = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
         elif completed == total:
             cpu[1] = time.process_time()
+            faults[1] = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
         if a.rss_every and (completed % a.rss_every == 0 or completed == 1):
             trace.append("%d:%d" % (completed, rss_kb()))
 
     seconds = done[total] - done[a.warmup]
     per = sorted((done[a.warmup + i + 1] - done[a.warmup + i]) * 1e3 for i in range(a.steps))
     print("RESULT side=pytorch arch=%s threads=%d steps=%d seconds=%.3f steps_per_s=%.3f median_step_ms=%.3f "
-          "cpu_ms_per_step=%.3f rss_kb=%d foreach=%s%s"
+          "cpu_ms_per_step=%.3f faults_per_step=%d rss_kb=%d foreach=%s%s"
           % (a.arch, a.threads, a.steps, seconds, a.steps / seconds, per[a.steps // 2],
-             (cpu[1] - cpu[0]) * 1e3 / a.steps, rss_kb(), a.foreach, (" rss_trace=" + ",".join(trace)) if trace else ""))
+             (cpu[1] - cpu[0]) * 1e3 / a.steps, (faults[1] - faults[0]) // a.steps, rss_kb(), a.foreach, (" rss_trace=" + ",".join(trace)) if trace else ""))
     print("BLAS " + vm.blas_report())
 
 

@@ -100,6 +100,7 @@ public final class SpeedProbe {
         BatchSource batches = bench.batches();
         long[] done = new long[warmup + steps + 1];
         long[] cpu = new long[2];
+        long[] faults = new long[2];
         List<String> rss = new ArrayList<>();
         TrainingListener timer = new TrainingListener() {
             @Override
@@ -113,8 +114,10 @@ public final class SpeedProbe {
                 done[(int) r.step()] = System.nanoTime();
                 if (r.step() == warmup) {
                     cpu[0] = cpuNanos();
+                    faults[0] = minorFaults();
                 } else if (r.step() == warmup + steps) {
                     cpu[1] = cpuNanos();
+                    faults[1] = minorFaults();
                 }
                 if (rssEvery > 0 && (r.step() % rssEvery == 0 || r.step() == 1)) {
                     // step:RSS kB, and with --heap 1 also Java heap committed and JavaCPP-tracked native kB
@@ -136,8 +139,9 @@ public final class SpeedProbe {
         }
         Arrays.sort(per);
         System.out.printf("RESULT side=vaelab arch=%s threads=%d steps=%d seconds=%.3f steps_per_s=%.3f "
-                        + "median_step_ms=%.3f cpu_ms_per_step=%.3f rss_kb=%d%s%n", arch, threads, steps, seconds,
-                steps / seconds, per[steps / 2], (cpu[1] - cpu[0]) / 1e6 / steps, rssKb(),
+                        + "median_step_ms=%.3f cpu_ms_per_step=%.3f faults_per_step=%d rss_kb=%d%s%n", arch, threads, steps,
+                seconds, steps / seconds, per[steps / 2], (cpu[1] - cpu[0]) / 1e6 / steps,
+                (faults[1] - faults[0]) / steps, rssKb(),
                 rss.isEmpty() ? "" : " rss_trace=" + String.join(",", rss));
     }
 
@@ -354,6 +358,17 @@ public final class SpeedProbe {
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The process's minor page faults so far (field 10 of /proc/self/stat), -1 where unreadable. */
+    private static long minorFaults() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[7]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static long rssKb() {
