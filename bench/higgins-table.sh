@@ -4,11 +4,12 @@
 # VAE, scores all with the beta-VAE metric (disentanglement_lib's protocol) and prints the table beside the
 # published accuracies. Expected ordering: beta-VAE > PCA > VAE > raw. Numbers are reported as measured.
 #
-#   bench/higgins-table.sh               # STEPS=3000 per trained model: about an hour on 2 quiet cores
+#   bench/higgins-table.sh               # STEPS=8000 per trained model: about an hour on 2 cores (20 minutes a
+#                                        # training, 17 for the baselines and metrics)
 #   STEPS=1500 SEED=1 bench/higgins-table.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-steps="${STEPS:-3000}"
+steps="${STEPS:-8000}"
 seed="${SEED:-0}"
 work="${WORK:-runs/higgins-$(date +%Y%m%d-%H%M%S)}"
 mkdir -p "$work"
