@@ -9,8 +9,8 @@
 # MAX_BUSY     ... and until other processes used less than this percentage of the CPUs over 3 s (default 10)
 # LOAD_WAIT    longest wait for a quiet machine, seconds (default 600), after which the run goes ahead; the load
 #              is recorded with every run either way
-# VAELAB_ENV   extra NAME=value pairs for the vaelab side only (e.g. GLIBC_TUNABLES=...); VAELAB_JAVA_OPTS adds
-#              JVM options
+# VAELAB_ENV   NAME=value pairs for the vaelab side only (default: the launcher's GLIBC_TUNABLES, read from
+#              ./vaelab; VAELAB_ENV=" " runs without them); VAELAB_JAVA_OPTS adds JVM options
 set -euo pipefail
 
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,6 +22,8 @@ MAX_LOAD="${MAX_LOAD:-1.0}"
 MAX_BUSY="${MAX_BUSY:-10}"
 LOAD_WAIT="${LOAD_WAIT:-600}"
 jar="$VAELAB_ROOT/vaelab-cli/target/vaelab.jar"
+launcher_malloc="$(sed -n 's/^export GLIBC_TUNABLES="${GLIBC_TUNABLES:-\(.*\)}"$/\1/p' "$VAELAB_ROOT/vaelab")"
+VAELAB_ENV="${VAELAB_ENV:-${launcher_malloc:+GLIBC_TUNABLES=$launcher_malloc}}"
 probe_classes="$VAELAB_ROOT/vaelab-core/target/bench-probe"
 cd "$repo_dir"
 java_opts=(-Djava.awt.headless=true -XX:+IgnoreUnrecognizedVMOptions --enable-native-access=ALL-UNNAMED)
@@ -103,4 +105,5 @@ machine_info() {
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -g | awk '/Mem:/ { print $2 }') GB;" \
     "kernel $(uname -r); $(java -version 2>&1 | head -n 1); date $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "vaelab: $VAELAB_ROOT at commit ${VAELAB_COMMIT:-$(git -C "$VAELAB_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')}"
+  echo "vaelab environment: ${VAELAB_ENV:-none} ${VAELAB_JAVA_OPTS:-}"
 }
