@@ -24,13 +24,10 @@ public final class FactorGridEncoder implements FactorEncoder {
     public FactorGridEncoder(Representation representation, Dataset data, long seed) {
         this.grid = data.factors().orElseThrow(() -> new UserInputException("--dataset " + data.name()
                 + " has no ground-truth factors; disentanglement metrics need a factor grid such as dsprites"));
-        long gridSize = 1;
-        for (int size : grid.sizes()) {
-            gridSize *= size;
-        }
-        if (gridSize != data.size()) {
-            throw new UserInputException("dataset " + data.name() + " holds " + data.size() + " of the " + gridSize
-                    + " factor combinations; encode factor rows with the full grid (the train split)");
+        if (grid.combinations() != data.size()) {
+            throw new UserInputException("dataset " + data.name() + " holds " + data.size() + " of the "
+                    + grid.combinations() + " factor combinations; encode factor rows with the full grid (the train "
+                    + "split)");
         }
         if (representation.inputDim() != data.dim()) {
             throw new UserInputException("the " + representation.name() + " baseline takes images of "

@@ -17,4 +17,13 @@ public interface FactorGrid {
 
     /** The example index whose factors are {@code factors}; the inverse of factorsOf on a full grid. */
     int indexOf(int[] factors);
+
+    /** Number of factor combinations: the product of {@link #sizes()}, the size of the full grid. */
+    default long combinations() {
+        long product = 1;
+        for (int size : sizes()) {
+            product *= size;
+        }
+        return product;
+    }
 }

@@ -22,11 +22,7 @@ final class GridCodeCache implements FactorEncoder {
     GridCodeCache(FactorGrid grid, Function<int[], float[][]> encodeIndices) {
         this.grid = grid;
         this.encodeIndices = encodeIndices;
-        long gridSize = 1;
-        for (int size : grid.sizes()) {
-            gridSize *= size;
-        }
-        this.known = new float[Math.toIntExact(gridSize)][];
+        this.known = new float[Math.toIntExact(grid.combinations())][];
     }
 
     @Override
