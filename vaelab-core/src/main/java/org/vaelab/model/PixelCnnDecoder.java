@@ -32,8 +32,7 @@ public final class PixelCnnDecoder implements Decoder {
 
     @Override
     public AutoregressiveBernoulli decode(Tensor z) {
-        PixelCnn.Conditioning conditioning = network.condition(
-                network.conditionDim() > 0 ? latentNetwork.forward(z) : z);
+        PixelCnn.Conditioning conditioning = network.condition(z, latentNetwork);
         AutoregressiveBernoulli.Conditionals conditionals = new AutoregressiveBernoulli.Conditionals() {
             @Override
             public Tensor logits(Tensor x) {

@@ -41,8 +41,7 @@ public final class PixelCnnMixtureDecoder implements Decoder {
 
     @Override
     public AutoregressiveLogisticMixture decode(Tensor z) {
-        PixelCnn.Conditioning conditioning = network.condition(
-                network.conditionDim() > 0 ? latentNetwork.forward(z) : z);
+        PixelCnn.Conditioning conditioning = network.condition(z, latentNetwork);
         AutoregressiveLogisticMixture.Conditionals conditionals = new AutoregressiveLogisticMixture.Conditionals() {
             @Override
             public Tensor parameters(Tensor x) {

@@ -125,6 +125,11 @@ public final class PixelCnn {
         return new Conditioning(n, perLayer);
     }
 
+    /** Conditioning for codes z [N, d] through {@code latentNetwork}, which an unconditional network never runs. */
+    public Conditioning condition(Tensor z, Layer latentNetwork) {
+        return condition(conditionDim > 0 ? latentNetwork.forward(z) : z);
+    }
+
     /** Logits [N, H*W] of every pixel given the pixels before it in x [N, H*W]: one parallel pass. */
     public Tensor logits(Tensor x, Conditioning conditioning) {
         requireOneOutput();
