@@ -1,5 +1,7 @@
 package org.vaelab.metrics;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.vaelab.data.FactorGrid;
 
@@ -37,8 +39,9 @@ public final class BetaVaeMetric {
 
         int[] evalLabels = new int[protocol.numEval()];
         double[][] evalPoints = points(sampler, checkedEncoder, protocol.batchSize(), evalLabels);
-        double evalAccuracy = accuracy(model, evalPoints, evalLabels);
-        return new BetaVaeResult(trainAccuracy, evalAccuracy, protocol, classifier(), seed);
+        int[] evalPredicted = predict(model, evalPoints);
+        return new BetaVaeResult(trainAccuracy, Accuracy.of(evalPredicted, evalLabels),
+                accuracyByFactor(grid.names(), evalPredicted, evalLabels), protocol, classifier(), seed);
     }
 
     /** Fills {@code labels} with the fixed factor of each point and returns the points. */
@@ -69,10 +72,36 @@ public final class BetaVaeMetric {
     }
 
     private static double accuracy(LiblinearClassifier model, double[][] points, int[] labels) {
+        return Accuracy.of(predict(model, points), labels);
+    }
+
+    private static int[] predict(LiblinearClassifier model, double[][] points) {
         int[] predicted = new int[points.length];
         for (int i = 0; i < points.length; i++) {
             predicted[i] = model.predict(points[i]);
         }
-        return Accuracy.of(predicted, labels);
+        return predicted;
+    }
+
+    /**
+     * For each factor, the fraction of points that held it fixed and were classified as holding it fixed; a factor
+     * no evaluation point held fixed is left out.
+     */
+    private static Map<String, Double> accuracyByFactor(String[] names, int[] predicted, int[] labels) {
+        int[] correct = new int[names.length];
+        int[] total = new int[names.length];
+        for (int i = 0; i < labels.length; i++) {
+            total[labels[i]]++;
+            if (predicted[i] == labels[i]) {
+                correct[labels[i]]++;
+            }
+        }
+        Map<String, Double> byFactor = new LinkedHashMap<>();
+        for (int k = 0; k < names.length; k++) {
+            if (total[k] > 0) {
+                byFactor.put(names[k], correct[k] / (double) total[k]);
+            }
+        }
+        return byFactor;
     }
 }

@@ -3,6 +3,7 @@ package org.vaelab.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.vaelab.UserInputException;
@@ -25,6 +26,26 @@ class BetaVaeMetricTest {
         // Three factors: chance is 1/3.
         BetaVaeResult result = BetaVaeMetric.compute(new SmallGrid(), Representations.noise(1), SMALL, 0);
         assertThat(result.evalAccuracy()).isBetween(0.2, 0.45);
+    }
+
+    @Test
+    void accuracyByFactorShowsTheFactorsTheCodesLeaveOut() {
+        // Only code dimension 1 (the first factor) is kept: points that held the second or the third factor fixed
+        // look alike, so the classifier cannot tell those two apart.
+        FactorEncoder firstFactorOnly = rows -> {
+            float[][] codes = Representations.disentangled(1).encode(rows);
+            for (float[] code : codes) {
+                code[0] = 0;
+                code[2] = 0;
+            }
+            return codes;
+        };
+        BetaVaeResult result = BetaVaeMetric.compute(new SmallGrid(), firstFactorOnly, SMALL, 0);
+        String[] names = new SmallGrid().names();
+        Map<String, Double> byFactor = result.evalAccuracyByFactor();
+        assertThat(byFactor).containsOnlyKeys(names);
+        assertThat(byFactor.get(names[0])).isGreaterThan(0.95);
+        assertThat(byFactor.get(names[1]) + byFactor.get(names[2])).isLessThan(1.4);
     }
 
     @Test
