@@ -246,6 +246,7 @@ public final class Tensor {
 
     /** 2-d convolution of [B, C, H, W] input with weight [out, C, k, k] and bias [out]. */
     public Tensor conv2d(Tensor weight, Tensor bias, int stride, int padding) {
+        ConvolutionCheck.ensureVerified();
         return new Tensor(torch.conv2d(t, weight.t, new org.bytedeco.pytorch.TensorOptional(bias.t),
                 new long[] {stride, stride}, new long[] {padding, padding}, new long[] {1, 1}, 1));
     }
