@@ -10,8 +10,7 @@
 # LOAD_WAIT    longest wait for a quiet machine, seconds (default 600), after which the run goes ahead; the load
 #              is recorded with every run either way
 # VAELAB_ENV   NAME=value pairs for the vaelab side only (default: the launcher's GLIBC_TUNABLES, read from
-#              ./vaelab, and its oneDNN cap, from ./vaelab --version; VAELAB_ENV=" " runs without them);
-#              VAELAB_JAVA_OPTS adds JVM options
+#              ./vaelab; VAELAB_ENV=" " runs without them); VAELAB_JAVA_OPTS adds JVM options
 set -euo pipefail
 
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,10 +23,7 @@ MAX_BUSY="${MAX_BUSY:-10}"
 LOAD_WAIT="${LOAD_WAIT:-600}"
 jar="$VAELAB_ROOT/vaelab-cli/target/vaelab.jar"
 launcher_malloc="$(sed -n 's/^export GLIBC_TUNABLES="${GLIBC_TUNABLES:-\(.*\)}"$/\1/p' "$VAELAB_ROOT/vaelab")"
-# The oneDNN instruction-set cap the launcher found for this CPU (docs/decisions/0005-onednn-isa.md); building the
-# jar first if needed.
-launcher_isa="$("$VAELAB_ROOT/vaelab" --version 2>/dev/null | sed -n 's/.*oneDNN instruction set \([A-Z0-9_]*\).*/\1/p')"
-VAELAB_ENV="${VAELAB_ENV:-${launcher_malloc:+GLIBC_TUNABLES=$launcher_malloc} ONEDNN_MAX_CPU_ISA=${launcher_isa:-ALL}}"
+VAELAB_ENV="${VAELAB_ENV:-${launcher_malloc:+GLIBC_TUNABLES=$launcher_malloc}}"
 probe_classes="$VAELAB_ROOT/vaelab-core/target/bench-probe"
 cd "$repo_dir"
 java_opts=(-Djava.awt.headless=true -XX:+IgnoreUnrecognizedVMOptions --enable-native-access=ALL-UNNAMED)

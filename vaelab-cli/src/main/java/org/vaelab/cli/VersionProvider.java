@@ -7,9 +7,7 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String oneDnnCap = System.getenv("ONEDNN_MAX_CPU_ISA");
         return new String[] {"vaelab " + Versions.vaelab() + " (libtorch " + Engine.LIBTORCH_VERSION + ", Java "
-                + System.getProperty("java.version") + ", oneDNN instruction set "
-                + (oneDnnCap == null || oneDnnCap.isBlank() ? "ALL" : oneDnnCap) + ")"};
+                + System.getProperty("java.version") + ")"};
     }
 }

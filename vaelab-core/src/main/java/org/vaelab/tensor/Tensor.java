@@ -246,9 +246,7 @@ public final class Tensor {
 
     /** 2-d convolution of [B, C, H, W] input with weight [out, C, k, k] and bias [out]. */
     public Tensor conv2d(Tensor weight, Tensor bias, int stride, int padding) {
-        ConvolutionCheck.ensureVerified();
-        return new Tensor(torch.conv2d(t, weight.t, new org.bytedeco.pytorch.TensorOptional(bias.t),
-                new long[] {stride, stride}, new long[] {padding, padding}, new long[] {1, 1}, 1));
+        return new Tensor(CheckedConvolution.conv2d(t, weight.t, bias.t, stride, padding));
     }
 
     /** Rearranges [B, C*r*r, H, W] to [B, C, H*r, W*r] (sub-pixel upsampling, Shi et al. 2016). */
