@@ -25,7 +25,7 @@ final class CheckedConvolution {
     private static final Logger LOG = LoggerFactory.getLogger(CheckedConvolution.class);
     private static final double TOLERANCE = 1e-3;
     private static final int CHANNEL_BLOCK = 16;
-    /** Shapes whose input gradients oneDNN got wrong there: batch, in, out, kernel, stride, padding, side. */
+    /** Shapes whose input gradients oneDNN got wrong there (fields in {@link Shape}'s order). */
     private static final List<Shape> KNOWN_FAILURES = List.of(
             new Shape(4, 1, 1, 5, 1, 2, 7, 7), new Shape(8, 32, 4, 3, 1, 1, 16, 16),
             new Shape(3, 2, 5, 4, 2, 1, 8, 8), new Shape(2, 48, 16, 3, 2, 1, 16, 16));
