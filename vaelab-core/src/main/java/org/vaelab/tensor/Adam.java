@@ -19,9 +19,10 @@ import org.bytedeco.pytorch.global.torch;
 /**
  * Adam (Kingma and Ba 2015, with bias correction; betas 0.9 and 0.999, epsilon 1e-8) through libtorch's fused CPU
  * kernel, {@code aten::_fused_adam_}: one pass over each parameter's value, gradient and moments per step, where
- * torch::optim::Adam makes a pass for each arithmetic op; half the time per step (docs/decisions/
- * 0006-fused-adam.md). Parameters without a gradient in a step are left alone, as torch::optim::Adam does. The
- * state is saved in torch::optim::Adam's archive layout, so checkpoints from before this class load too.
+ * torch::optim::Adam makes a pass for each arithmetic op (for the MLP VAE, 1.3 instead of 1.9 ms a step;
+ * docs/decisions/0006-fused-adam.md). Parameters without a gradient in a step are left alone, as
+ * torch::optim::Adam does. The state is saved in torch::optim::Adam's archive layout, so checkpoints from before
+ * this class load too.
  */
 public final class Adam {
     private static final double BETA1 = 0.9;
