@@ -26,7 +26,8 @@ launcher_malloc="$(sed -n 's/^export GLIBC_TUNABLES="${GLIBC_TUNABLES:-\(.*\)}"$
 VAELAB_ENV="${VAELAB_ENV:-${launcher_malloc:+GLIBC_TUNABLES=$launcher_malloc}}"
 probe_classes="$VAELAB_ROOT/vaelab-core/target/bench-probe"
 cd "$repo_dir"
-java_opts=(-Djava.awt.headless=true -XX:+IgnoreUnrecognizedVMOptions --enable-native-access=ALL-UNNAMED)
+# The launcher's JVM options, read from ./vaelab so the probe runs as the launcher would.
+eval "$(sed -n '/^java_opts=(/,/)$/p' "$VAELAB_ROOT/vaelab")"
 
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
