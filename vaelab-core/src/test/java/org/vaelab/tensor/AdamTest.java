@@ -28,12 +28,7 @@ class AdamTest {
         Adam adam = new Adam(fused, LR);
         org.bytedeco.pytorch.Adam libtorch = libtorchAdam(reference);
         for (int step = 1; step <= 30; step++) {
-            adam.zeroGrad();
-            backward(fused, step, false);
-            adam.step();
-            libtorch.zero_grad();
-            backward(reference, step, false);
-            libtorch.step();
+            stepBoth(adam, fused, libtorch, reference, step, false);
         }
         assertClose(fused, reference);
         // 30 steps of 0.01 moved the parameters well beyond the tolerance: the comparison means something.
@@ -48,13 +43,7 @@ class AdamTest {
         Adam adam = new Adam(fused, LR);
         org.bytedeco.pytorch.Adam libtorch = libtorchAdam(reference);
         for (int step = 1; step <= 12; step++) {
-            boolean onlyFirst = step <= 6;
-            adam.zeroGrad();
-            backward(fused, step, onlyFirst);
-            adam.step();
-            libtorch.zero_grad();
-            backward(reference, step, onlyFirst);
-            libtorch.step();
+            stepBoth(adam, fused, libtorch, reference, step, step <= 6);
             if (step == 6) {
                 assertThat(fused.all().get(1).toFloats()).containsExactly(parameters().all().get(1).toFloats());
             }
@@ -80,12 +69,7 @@ class AdamTest {
         Adam adam = new Adam(fused, LR);
         org.bytedeco.pytorch.Adam libtorch = libtorchAdam(reference);
         for (int step = 1; step <= 5; step++) {
-            adam.zeroGrad();
-            backward(fused, step, step > 3);
-            adam.step();
-            libtorch.zero_grad();
-            backward(reference, step, step > 3);
-            libtorch.step();
+            stepBoth(adam, fused, libtorch, reference, step, step > 3);
         }
         adam.save(dir.resolve("fused.pt"));
         OutputArchive archive = new OutputArchive();
@@ -102,12 +86,7 @@ class AdamTest {
             in.load_from(dir.resolve("libtorch.pt").toString());
             going.load(in);
             for (int step = 6; step <= 10; step++) {
-                loaded.zeroGrad();
-                backward(resumed, step, false);
-                loaded.step();
-                going.zero_grad();
-                backward(continued, step, false);
-                going.step();
+                stepBoth(loaded, resumed, going, continued, step, false);
             }
             assertClose(resumed, continued);
         }
@@ -143,6 +122,17 @@ class AdamTest {
         TensorVector list = new TensorVector();
         set.all().forEach(p -> list.push_back(p.t));
         return new org.bytedeco.pytorch.Adam(list, new AdamOptions(LR));
+    }
+
+    /** One training step of each optimizer on the same loss. */
+    private static void stepBoth(Adam fused, ParameterSet fusedParameters, org.bytedeco.pytorch.Adam libtorch,
+            ParameterSet libtorchParameters, int step, boolean firstOnly) {
+        fused.zeroGrad();
+        backward(fusedParameters, step, firstOnly);
+        fused.step();
+        libtorch.zero_grad();
+        backward(libtorchParameters, step, firstOnly);
+        libtorch.step();
     }
 
     /** Gradients of sum((p - t)^2 * (1 + p^2)) with a target t that moves with the step, for one or all tensors. */
